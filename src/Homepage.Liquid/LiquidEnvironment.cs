@@ -1,0 +1,40 @@
+namespace Homepage.Liquid;
+
+/// <summary>Options of a <see cref="LiquidEnvironment"/>: Jekyll's <c>liquid:</c> configuration and the site host.</summary>
+public sealed class LiquidEnvironmentOptions
+{
+    /// <summary>The site the tags and filters call back into.</summary>
+    public IJekyllHost Host { get; init; } = new DefaultJekyllHost();
+
+    /// <summary>Jekyll's <c>liquid.error_mode</c>: lax (Liquid's default for Jekyll is warn), warn or strict.</summary>
+    public string ErrorMode { get; init; } = "warn";
+
+    /// <summary>Jekyll's <c>liquid.strict_variables</c> and <c>liquid.strict_filters</c>.</summary>
+    public bool StrictVariables { get; init; }
+    public bool StrictFilters { get; init; }
+
+    /// <summary>The site's time zone (Jekyll's <c>timezone:</c>), used when a date filter parses a string without offset.
+    /// Null: the process's local zone, as Ruby does.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+}
+
+/// <summary>
+/// Jekyll 4.3's Liquid (Liquid 5.4 and Jekyll's own tags and filters) on Fluid. One environment per site build,
+/// shared by every thread; <see cref="Parse"/> caches nothing itself, include templates are cached inside.
+/// </summary>
+public sealed partial class LiquidEnvironment
+{
+    public LiquidEnvironment(LiquidEnvironmentOptions? options = null)
+    {
+        Options = options ?? new LiquidEnvironmentOptions();
+        Initialize();
+    }
+
+    public LiquidEnvironmentOptions Options { get; }
+
+    /// <summary>Parse a template; <paramref name="path"/> names it in errors (site-relative, e.g. <c>_layouts/default.html</c>).
+    /// Throws <see cref="LiquidException"/> with <see cref="LiquidException.IsSyntaxError"/> for invalid markup.</summary>
+    public LiquidTemplate Parse(string source, string path) => ParseCore(source, path);
+
+    partial void Initialize();
+}
