@@ -1,0 +1,124 @@
+using Homepage.Engine;
+using Homepage.Engine.Commands;
+
+namespace Homepage.Cli;
+
+/// <summary>The <c>homepage</c> command: Jekyll's verbs and options, each mapped onto the engine.</summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        homepage: a drop-in replacement for Jekyll, without Ruby.
+
+        Usage:
+          homepage build [options]    Build your site (alias: b)
+          homepage clean [options]    Remove the destination and the caches
+
+        Options:
+          -s, --source DIR            Source directory (default: ./)
+          -d, --destination DIR       Destination directory (default: ./_site)
+              --config F1[,F2...]     Configuration files instead of _config.yml
+              --baseurl URL           Serve the website from the given base URL
+          -D, --drafts                Render posts in the _drafts folder
+              --future                Publish posts with a future date
+              --unpublished           Render posts that were marked as unpublished
+              --safe                  Safe mode
+              --limit_posts N         Limits the number of posts to parse and publish
+          -q, --quiet                 Silence output
+          -V, --verbose               Print verbose output
+          -t, --trace                 Show the full backtrace when an error occurs
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            stdout.WriteLine(Usage);
+            return args.Length == 0 ? 1 : 0;
+        }
+        if (args[0] is "-v" or "--version")
+        {
+            stdout.WriteLine("homepage " + typeof(Site).Assembly.GetName().Version?.ToString(3) + " (jekyll " + Engine.Drops.JekyllDrop.Version + ")");
+            return 0;
+        }
+        var verb = args[0];
+        BuildOptions options;
+        try
+        {
+            options = ParseOptions(args.AsSpan(1));
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine(e.Message);
+            stderr.WriteLine(Usage);
+            return 1;
+        }
+        var log = new Logger(stdout, stderr);
+        try
+        {
+            switch (verb)
+            {
+                case "build" or "b":
+                    BuildCommand.Run(options, log);
+                    return 0;
+                case "clean":
+                    CleanCommand.Run(options, log);
+                    return 0;
+                default:
+                    stderr.WriteLine($"homepage: unknown command '{verb}'.");
+                    stderr.WriteLine(Usage);
+                    return 1;
+            }
+        }
+        catch (BuildException e)
+        {
+            log.Error("Error:", e.Message);
+            if (options.Trace) stderr.WriteLine(e.ToString());
+            return 1;
+        }
+        catch (Exception e) when (!options.Trace)
+        {
+            log.Error("Error:", e.Message);
+            log.Error("Error:", "Run your command again with --trace to see the full backtrace.");
+            return 1;
+        }
+    }
+
+    private static BuildOptions ParseOptions(ReadOnlySpan<string> args)
+    {
+        var options = new BuildOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string? inlineValue = null;
+            var eq = arg.IndexOf('=');
+            if (arg.StartsWith("--") && eq > 0)
+            {
+                inlineValue = arg[(eq + 1)..];
+                arg = arg[..eq];
+            }
+            string Value(ReadOnlySpan<string> a, ref int index)
+            {
+                if (inlineValue is not null) return inlineValue;
+                if (index + 1 >= a.Length) throw new ArgumentException($"Missing value for {arg}.");
+                return a[++index];
+            }
+            switch (arg)
+            {
+                case "-s" or "--source": options.Source = Value(args, ref i); break;
+                case "-d" or "--destination": options.Destination = Value(args, ref i); break;
+                case "--config": options.ConfigFiles.AddRange(Value(args, ref i).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0)); break;
+                case "-b" or "--baseurl": options.BaseUrl = Value(args, ref i); break;
+                case "-D" or "--drafts": options.Drafts = true; break;
+                case "--future": options.Future = true; break;
+                case "--unpublished": options.Unpublished = true; break;
+                case "--safe": options.Safe = true; break;
+                case "--limit_posts": options.LimitPosts = int.Parse(Value(args, ref i)); break;
+                case "-q" or "--quiet": options.Quiet = true; break;
+                case "-V" or "--verbose": options.Verbose = true; break;
+                case "-t" or "--trace": options.Trace = true; break;
+                default: throw new ArgumentException($"Unknown option {arg}.");
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,3 @@
+using Homepage.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

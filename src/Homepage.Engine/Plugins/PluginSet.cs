@@ -1,0 +1,65 @@
+using Homepage.Engine.Utilities;
+
+namespace Homepage.Engine.Plugins;
+
+/// <summary>A generator: runs after reading, before rendering (Jekyll's <c>Generator#generate</c>).</summary>
+public interface IGenerator
+{
+    /// <summary>The gem name users list under <c>plugins:</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Jekyll's priority: higher runs first (highest 100, high 10, normal 0, low -10, lowest -100).</summary>
+    int Priority { get; }
+
+    void Generate(Site site);
+}
+
+/// <summary>The plugins a site enables through <c>plugins:</c> (or the older <c>gems:</c>), as Jekyll loads them.</summary>
+public sealed class PluginSet
+{
+    private static readonly Func<IGenerator>[] Known =
+    [
+        () => new RedirectFromGenerator(),
+        () => new SitemapGenerator(),
+        () => new FeedGenerator(),
+        () => new PaginateGenerator(),
+    ];
+
+    private readonly Site _site;
+
+    public PluginSet(Site site)
+    {
+        _site = site;
+        var requested = RubyHash.ToArray(site.Config.Get("plugins")).Concat(RubyHash.ToArray(site.Config.Get("gems")))
+            .Select(RubyValue.ToS).Distinct().ToList();
+        var available = Known.Select(k => k()).ToDictionary(g => g.Name);
+        foreach (var name in requested)
+        {
+            if (available.TryGetValue(name, out var generator)) Generators.Add(generator);
+            else if (!BuiltIn.Contains(name))
+                site.Log.Warn("Plugin:", $"{name} is not supported by Homepage yet; the build goes on without it.");
+        }
+        // Stable: same priority keeps the order of `plugins:`.
+        Generators = Generators.OrderByDescending(g => g.Priority).ToList();
+    }
+
+    /// <summary>Gems that need no generator here (their behaviour is built in or is a no-op for a static build).</summary>
+    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch"];
+
+    public List<IGenerator> Generators { get; private set; } = new();
+
+    public bool IsEnabled(string name) => Generators.Any(g => g.Name == name);
+
+    public void Generate()
+    {
+        foreach (var generator in Generators) generator.Generate(_site);
+    }
+
+    internal static string Template(string name)
+    {
+        using var stream = typeof(PluginSet).Assembly.GetManifestResourceStream("Homepage.Engine.Plugins.Templates." + name)
+                           ?? throw new InvalidOperationException("Missing plugin template " + name);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,143 @@
+using Homepage.Engine.Model;
+using Homepage.Engine.Utilities;
+using Homepage.Liquid;
+
+namespace Homepage.Engine.Rendering;
+
+/// <summary>
+/// Jekyll's <c>Renderer</c>: per item, Liquid over the content, then the converters, then the layout chain.
+/// Documents render before pages, in Jekyll's order.
+/// </summary>
+public sealed class Renderer
+{
+    private readonly Site _site;
+    private readonly Dictionary<Convertible, LiquidTemplate> _templates = new(ReferenceEqualityComparer.Instance);
+
+    public Renderer(Site site) => _site = site;
+
+    public void RenderSite()
+    {
+        foreach (var collection in _site.Collections.Values)
+            foreach (var doc in collection.Docs)
+                RenderDocument(doc);
+        // Pages may be added while rendering (source maps); Jekyll's each visits them too.
+        for (var i = 0; i < _site.Pages.Count; i++)
+            RenderDocument(_site.Pages[i]);
+    }
+
+    private void RenderDocument(Convertible item)
+    {
+        var payload = _site.NewPayload();
+        item.Output = Run(item, payload, placeInLayouts: true);
+    }
+
+    /// <summary>Render one item with <paramref name="payload"/> (Jekyll's <c>Renderer#run</c>).</summary>
+    public string Run(Convertible item, Dictionary<string, object?> payload, bool placeInLayouts)
+    {
+        payload["page"] = item.ToLiquid();
+        payload["paginator"] = item is Page { Pager: { } pager } ? pager : null;
+        var layoutName = RubyValue.ToS(item.GetData("layout"));
+        if (_site.Layouts.TryGetValue(layoutName, out var firstLayout))
+            payload["layout"] = firstLayout.Data;
+
+        var output = item.Content ?? "";
+        if (item.RenderWithLiquid)
+            output = RenderLiquid(Template(item, output), payload, item, item.LiquidPath);
+
+        output = Convert(output, item);
+        if (item is not Excerpt) item.Content = output;
+
+        if (placeInLayouts && item.PlaceInLayout)
+            output = PlaceInLayouts(output, item, payload);
+        return output;
+    }
+
+    private LiquidTemplate Template(Convertible item, string content)
+    {
+        lock (_templates)
+        {
+            if (_templates.TryGetValue(item, out var t)) return t;
+            try
+            {
+                t = _site.Liquid.Parse(content, item.LiquidPath);
+            }
+            catch (LiquidException e)
+            {
+                throw LiquidError(e, item.LiquidPath);
+            }
+            _templates[item] = t;
+            return t;
+        }
+    }
+
+    private string RenderLiquid(LiquidTemplate template, Dictionary<string, object?> payload, Convertible item, string path)
+    {
+        try
+        {
+            return template.Render(payload, new LiquidRenderOptions { PagePath = item.RelativePath });
+        }
+        catch (LiquidException e)
+        {
+            throw LiquidError(e, path);
+        }
+    }
+
+    private BuildException LiquidError(LiquidException e, string path)
+    {
+        var where = e.Path is { Length: > 0 } p && p != path ? p : path;
+        var message = $"{e.Message} in {where}";
+        _site.Log.Error("Liquid Exception:", message);
+        return new BuildException("Liquid Exception: " + message, where, e.Line, e);
+    }
+
+    private string Convert(string content, Convertible item)
+    {
+        foreach (var converter in item.Converters)
+        {
+            try
+            {
+                content = converter.Convert(content, item);
+            }
+            catch (ConversionException e)
+            {
+                _site.Log.Error("Conversion error:", e.Header);
+                _site.Log.Error("", e.Reason);
+                throw;
+            }
+        }
+        return content;
+    }
+
+    private string PlaceInLayouts(string content, Convertible item, Dictionary<string, object?> payload)
+    {
+        var output = content;
+        var name = RubyValue.ToS(item.GetData("layout"));
+        _site.Layouts.TryGetValue(name, out var layout);
+        if (layout is null && item.GetData("layout") is not null && item is not Excerpt)
+            _site.Log.Warn("Build Warning:", $"Layout '{name}' requested in {item.RelativePath} does not exist.");
+        var used = new HashSet<Layout>();
+        if (layout is not null) used.Add(layout);
+        payload["layout"] = null;
+        while (layout is not null)
+        {
+            payload["content"] = output;
+            payload["layout"] = payload["layout"] is IDictionary<string, object?> inner
+                ? RubyHash.DeepMerge(layout.Data, inner)
+                : RubyHash.Copy(layout.Data);
+            LiquidTemplate template;
+            try
+            {
+                template = layout.Template(_site.Liquid);
+            }
+            catch (LiquidException e)
+            {
+                throw LiquidError(e, layout.RelativePath);
+            }
+            output = RenderLiquid(template, payload, item, layout.RelativePath);
+            if (layout.Data.Get("layout") is not { } parentName || !_site.Layouts.TryGetValue(RubyValue.ToS(parentName), out var parent)) break;
+            if (!used.Add(parent)) break;
+            layout = parent;
+        }
+        return output;
+    }
+}

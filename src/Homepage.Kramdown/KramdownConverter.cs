@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Homepage.Kramdown;
+
+/// <summary>The result of a conversion: the HTML and kramdown's warnings.</summary>
+public sealed record KramdownResult(string Html, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Markdown to HTML as kramdown does. This first version renders through Markdig with kramdown's header ids
+/// (GFM style) and code-block wrapper; the full port of kramdown's parser and converter is issue 4.
+/// </summary>
+public static partial class KramdownConverter
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseFootnotes()
+        .UseAutoLinks()
+        .UseTaskLists()
+        .Build();
+
+    public static string ToHtml(string markdown, KramdownOptions options) => Convert(markdown, options).Html;
+
+    public static KramdownResult Convert(string markdown, KramdownOptions options)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        if (options.AutoIds) AssignHeaderIds(document, options);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.CodeBlockRenderer>(new CodeBlockRenderer(options));
+        renderer.Render(document);
+        writer.Flush();
+        return new KramdownResult(writer.ToString(), []);
+    }
+
+    [GeneratedRegex(@"[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]")]
+    private static partial Regex NonWord();
+
+    /// <summary>kramdown-parser-gfm's <c>generate_gfm_header_id</c>: lower-cased, non-word characters dropped, blanks as hyphens, numbered when repeated.</summary>
+    public static string GfmHeaderId(string text, Dictionary<string, int> counter, string prefix)
+    {
+        var result = NonWord().Replace(text.ToLowerInvariant(), "").Replace(' ', '-').Replace('\t', '-');
+        counter[result] = counter.TryGetValue(result, out var n) ? n + 1 : 0;
+        if (counter[result] > 0) result += "-" + counter[result];
+        return prefix + result;
+    }
+
+    private static void AssignHeaderIds(MarkdownDocument document, KramdownOptions options)
+    {
+        var counter = new Dictionary<string, int>();
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var text = new StringBuilder();
+            if (heading.Inline is not null) AppendText(heading.Inline, text);
+            var id = GfmHeaderId(text.ToString(), counter, options.AutoIdPrefix);
+            Markdig.Renderers.Html.HtmlAttributesExtensions.GetAttributes(heading).Id = id;
+        }
+    }
+
+    private static void AppendText(ContainerInline container, StringBuilder sb)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case ContainerInline nested: AppendText(nested, sb); break;
+            }
+        }
+    }
+
+    /// <summary>kramdown's SmartyPants conversion (the <c>smartify</c> filter): quotes, dashes and ellipses as typographic characters.</summary>
+    public static string Smartify(string input)
+    {
+        var s = input.Replace("---", "\u2014").Replace("--", "\u2013").Replace("...", "\u2026");
+        s = Regex.Replace(s, "(^|[\\s(\\[{])\"", "$1\u201C");
+        s = s.Replace("\"", "\u201D");
+        s = Regex.Replace(s, "(^|[\\s(\\[{])'", "$1\u2018");
+        s = s.Replace("'", "\u2019");
+        return s;
+    }
+
+    private sealed class CodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
+    {
+        private readonly KramdownOptions _options;
+
+        public CodeBlockRenderer(KramdownOptions options) => _options = options;
+
+        protected override void Write(HtmlRenderer renderer, CodeBlock block)
+        {
+            var lang = (block as FencedCodeBlock)?.Info;
+            if (string.IsNullOrEmpty(lang)) lang = _options.DefaultLang.Length > 0 ? _options.DefaultLang : null;
+            var code = new StringBuilder();
+            var lines = block.Lines;
+            for (var i = 0; i < lines.Count; i++) code.Append(lines.Lines[i].Slice.ToString()).Append('\n');
+            var highlighted = lang is null ? null : _options.Highlighter?.Highlight(code.ToString(), lang, true, new Dictionary<string, object?>());
+            if (highlighted is not null)
+            {
+                renderer.Write($"<div class=\"language-{lang} highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>");
+                renderer.Write(highlighted);
+                renderer.WriteLine("</code></pre></div></div>");
+            }
+            else
+            {
+                renderer.Write(lang is null ? "<pre><code>" : $"<pre><code class=\"language-{lang}\">");
+                renderer.WriteEscape(code.ToString());
+                renderer.WriteLine("</code></pre>");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace Homepage.Rouge.Formatters;
+
+/// <summary>rouge's <c>Formatters::HTML</c>: each token as <c>&lt;span class="SHORT"&gt;</c>, Text bare; <c>&amp; &lt; &gt;</c> escaped.</summary>
+public static class HtmlFormatter
+{
+    public static string Format(IEnumerable<(Token Token, string Value)> tokens)
+    {
+        var sb = new StringBuilder();
+        foreach (var (token, value) in tokens)
+        {
+            if (ReferenceEquals(token, Token.Text))
+                AppendEscaped(sb, value);
+            else
+            {
+                sb.Append("<span class=\"").Append(token.Shortname).Append("\">");
+                AppendEscaped(sb, value);
+                sb.Append("</span>");
+            }
+        }
+        return sb.ToString();
+    }
+
+    public static void AppendEscaped(StringBuilder sb, string value)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                default: sb.Append(c); break;
+            }
+        }
+    }
+}
