@@ -1,0 +1,116 @@
+using System.Globalization;
+using Fluid;
+using Fluid.Values;
+using Homepage.Liquid.Values;
+
+namespace Homepage.Liquid.Filters;
+
+/// <summary>Liquid's standard filters where Fluid's behaviour differs from Ruby's Liquid 5.4.</summary>
+internal static class StandardFilters
+{
+    public static void Register(FilterCollection filters)
+    {
+        filters.AddFilter("date", Date);
+        filters.AddFilter("size", Size);
+        filters.AddFilter("first", First);
+        filters.AddFilter("last", Last);
+    }
+
+    /// <summary>Liquid's <c>date</c>: Ruby's strftime; "now"/"today"; numbers as epoch seconds; unparseable input unchanged.</summary>
+    private static ValueTask<FluidValue> Date(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var format = arguments.At(0).ToStringValue();
+        if (arguments.At(0).IsNil() || format.Length == 0) return new ValueTask<FluidValue>(input);
+        var time = ToTime(input, context);
+        if (time is null) return new ValueTask<FluidValue>(input);
+        return new ValueTask<FluidValue>(StringValue.Create(RubyStrftime.Format(time.Value, format)));
+    }
+
+    /// <summary>Liquid's <c>Utils.to_date</c>.</summary>
+    internal static DateTimeOffset? ToTime(FluidValue input, TemplateContext context)
+    {
+        var zone = context.TimeZone ?? TimeZoneInfo.Local;
+        switch (input)
+        {
+            case RubyTimeValue t: return t.Time;
+            case RubyDateValue d:
+            {
+                var local = d.Date.ToDateTime(TimeOnly.MinValue);
+                return new DateTimeOffset(local, zone.GetUtcOffset(local));
+            }
+            case DateTimeValue dt: return (DateTimeOffset)dt.ToObjectValue();
+            case NumberValue n: return TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds((long)n.ToNumberValue()), zone);
+            case NilValue: return null;
+        }
+        var s = input.ToStringValue();
+        if (s.Length == 0) return null;
+        if (s is "now" or "today")
+        {
+            var now = context.Now?.Invoke() ?? DateTimeOffset.Now;
+            return TimeZoneInfo.ConvertTime(now, zone);
+        }
+        if (long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+            return TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(seconds), zone);
+        return RubyDateParse.Parse(s, zone);
+    }
+
+    private static ValueTask<FluidValue> Size(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new(input switch
+        {
+            ArrayValue a => NumberValue.Create(a.Values.Count),
+            HashValue h => NumberValue.Create(h.Hash.Count),
+            DropValue d => d.Drop.TryGetValue("size", out var v) ? LiquidValues.From(v) : NumberValue.Create(d.Drop.Keys.Count()),
+            StringValue s => NumberValue.Create(s.ToStringValue().EnumerateRunes().Count()),
+            NumberValue n => NumberValue.Create(8),
+            _ => NumberValue.Create(0),
+        });
+
+    private static ValueTask<FluidValue> First(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new(input switch
+        {
+            ArrayValue a => a.Values.Count > 0 ? a.Values[0] : NilValue.Instance,
+            HashValue h => h.Hash.Count > 0 ? new ArrayValue([StringValue.Create(h.Hash.First().Key), LiquidValues.From(h.Hash.First().Value)]) : NilValue.Instance,
+            StringValue s => s.ToStringValue().Length > 0 ? StringValue.Create(char.ConvertFromUtf32(s.ToStringValue().EnumerateRunes().First().Value)) : NilValue.Instance,
+            _ => NilValue.Instance,
+        });
+
+    private static ValueTask<FluidValue> Last(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new(input switch
+        {
+            ArrayValue a => a.Values.Count > 0 ? a.Values[^1] : NilValue.Instance,
+            StringValue s => s.ToStringValue().Length > 0 ? StringValue.Create(char.ConvertFromUtf32(s.ToStringValue().EnumerateRunes().Last().Value)) : NilValue.Instance,
+            _ => NilValue.Instance,
+        });
+}
+
+/// <summary>Ruby's lenient <c>Time.parse</c> for the formats dates come in (ISO 8601, RFC 822, "1 Jan 2024").</summary>
+internal static class RubyDateParse
+{
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+        "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy/MM/dd", "yyyy/M/d", "d MMM yyyy", "d MMMM yyyy", "MMM d yyyy", "MMMM d, yyyy", "MMM d, yyyy",
+        "ddd, d MMM yyyy HH:mm:ss", "yyyy-M-d",
+    ];
+
+    public static DateTimeOffset? Parse(string s, TimeZoneInfo zone)
+    {
+        s = s.Trim();
+        var zoneMatch = System.Text.RegularExpressions.Regex.Match(s, @"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$");
+        TimeSpan? offset = null;
+        var body = s;
+        if (zoneMatch.Success)
+        {
+            var z = zoneMatch.Groups[1].Value;
+            offset = z is "Z" or "UTC" or "GMT" ? TimeSpan.Zero
+                : new TimeSpan((z[0] == '-' ? -1 : 1) * int.Parse(z.Substring(1, 2), CultureInfo.InvariantCulture), (z[0] == '-' ? -1 : 1) * int.Parse(z.Replace(":", "").Substring(3, 2), CultureInfo.InvariantCulture), 0);
+            body = s[..zoneMatch.Index];
+        }
+        if (!DateTime.TryParseExact(body, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local)
+            && !DateTime.TryParse(body, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out local))
+            return null;
+        if (offset is { } o) return TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), o), zone);
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Ast;
+using Fluid.Parser;
+using Homepage.Liquid.Filters;
+using Homepage.Liquid.Values;
+
+namespace Homepage.Liquid;
+
+public sealed partial class LiquidEnvironment
+{
+    internal const string HostKey = "homepage.host";
+    internal const string PagePathKey = "homepage.page-path";
+
+    private JekyllParser _parser = null!;
+    private TemplateOptions _templateOptions = null!;
+    private readonly ConcurrentDictionary<string, Lazy<IFluidTemplate>> _includes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _inline = new(StringComparer.Ordinal);
+
+    internal TemplateOptions TemplateOptions => _templateOptions;
+
+    partial void Initialize()
+    {
+        _parser = new JekyllParser(this);
+        _templateOptions = new TemplateOptions
+        {
+            ModelNamesComparer = StringComparer.Ordinal,
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy(),
+            TimeZone = Options.TimeZone ?? TimeZoneInfo.Local,
+            MaxRecursion = 100,
+            StrictVariables = Options.StrictVariables,
+            StrictFilters = Options.StrictFilters,
+        };
+        _templateOptions.ValueConverters.Add(value => value switch
+        {
+            ILiquidDrop or IDictionary<string, object?> or DateTimeOffset or DateOnly or double => LiquidValues.From(value),
+            _ => null,
+        });
+        StandardFilters.Register(_templateOptions.Filters);
+        JekyllFilters.Register(_templateOptions.Filters, this);
+    }
+
+    private LiquidTemplate ParseCore(string source, string path) => new(this, ParseFluid(source, path), path);
+
+    internal IFluidTemplate ParseFluid(string source, string? path)
+    {
+        IFluidTemplate template;
+        string? error;
+        try
+        {
+            if (!_parser.TryParse(source, out template, out error))
+                throw SyntaxError(error, path);
+        }
+        catch (LiquidException e) when (e.Path is null)
+        {
+            throw new LiquidException(Prefix(e.Message, source, null), path, e.Line) { IsSyntaxError = true };
+        }
+        catch (Parlot.ParseException e)
+        {
+            throw SyntaxError(e.Message + " at (" + e.Position.Line + ":" + e.Position.Column + ")", path);
+        }
+        BlankBlocks.Strip(template);
+        return template;
+    }
+
+    private static string Prefix(string message, string source, int? line) =>
+        message.StartsWith("Liquid", StringComparison.Ordinal) ? message : "Liquid syntax error: " + message;
+
+    [GeneratedRegex(@"\((\d+):(\d+)\)")]
+    private static partial Regex Position();
+
+    private static LiquidException SyntaxError(string? error, string? path)
+    {
+        error ??= "invalid template";
+        int? line = null;
+        var m = Position().Match(error);
+        if (m.Success)
+        {
+            line = int.Parse(m.Groups[1].Value);
+            error = error.Remove(m.Index, m.Length).TrimEnd().TrimEnd(',', ' ').Replace(" at ", " ").Trim();
+        }
+        var message = line is null ? $"Liquid syntax error: {error}" : $"Liquid syntax error (line {line}): {error}";
+        return new LiquidException(message, path, line) { IsSyntaxError = true };
+    }
+
+    /// <summary>An include's template, parsed once per path for the environment's lifetime.</summary>
+    internal IFluidTemplate ParseInclude(string path, string source) =>
+        _includes.GetOrAdd(path, _ => new Lazy<IFluidTemplate>(() => ParseFluid(source, path))).Value;
+
+    /// <summary>A small template inside a tag's markup (<c>{% include {{ x }} %}</c>, <c>{% link {{ y }} %}</c>).</summary>
+    internal IFluidTemplate ParseInline(string markup) => _inline.GetOrAdd(markup, m => ParseFluid(m, null));
+
+    /// <summary>Parse a where_exp/find_exp style condition once.</summary>
+    internal IFluidTemplate ParseCondition(string expression) =>
+        _inline.GetOrAdd("{% if " + expression + " %}true{% endif %}", m => ParseFluid(m, null));
+
+    internal TemplateContext NewContext(IReadOnlyDictionary<string, object?> globals, LiquidRenderOptions options)
+    {
+        var context = new TemplateContext(_templateOptions, StringComparer.Ordinal);
+        context.AmbientValues[HostKey] = Options.Host;
+        if (options.PagePath is not null) context.AmbientValues[PagePathKey] = options.PagePath;
+        foreach (var (key, value) in globals) context.SetValue(key, LiquidValues.From(value));
+        return context;
+    }
+}
+
+public sealed partial class LiquidTemplate
+{
+    private readonly LiquidEnvironment _environment;
+    private readonly IFluidTemplate _template;
+    private readonly string _path;
+
+    internal LiquidTemplate(LiquidEnvironment environment, IFluidTemplate template, string path)
+    {
+        _environment = environment;
+        _template = template;
+        _path = path;
+    }
+
+    private string RenderCore(IReadOnlyDictionary<string, object?> globals, LiquidRenderOptions options)
+    {
+        var context = _environment.NewContext(globals, options);
+        try
+        {
+            using var writer = new StringWriter();
+            var task = _template.RenderAsync(writer, NullEncoder.Default, context);
+            if (!task.IsCompletedSuccessfully) task.AsTask().GetAwaiter().GetResult();
+            return writer.ToString();
+        }
+        catch (LiquidException e)
+        {
+            var message = e.Message.StartsWith("Liquid", StringComparison.Ordinal) ? e.Message : "Liquid error: " + e.Message;
+            throw new LiquidException(message, e.Path ?? _path, e.Line, e) { IsSyntaxError = e.IsSyntaxError };
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or InvalidCastException or IOException)
+        {
+            throw new LiquidException("Liquid error: " + e.Message, _path, null, e);
+        }
+    }
+}
+
+internal static class FluidTemplateExtensions
+{
+    public static async ValueTask RenderToAsync(this IFluidTemplate template, TextWriter writer, TextEncoder encoder, TemplateContext context) =>
+        await template.RenderAsync(writer, encoder, context);
+
+    public static async ValueTask<string> RenderAsync(this IFluidTemplate template, TemplateContext context)
+    {
+        using var writer = new StringWriter();
+        await template.RenderAsync(writer, NullEncoder.Default, context);
+        return writer.ToString();
+    }
+}
