@@ -35,7 +35,18 @@ public static partial class KramdownConverter
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.CodeBlockRenderer>(new CodeBlockRenderer(options));
-        renderer.Render(document);
+        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(new TypographicTextRenderer());
+        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.CodeInlineRenderer>(new CodeSpanRenderer());
+        // kramdown keeps one blank line between blocks that were separated by blank lines in the source.
+        Block? previous = null;
+        foreach (var block in document)
+        {
+            var gapStart = previous is null ? 0 : previous.Span.End + 1;
+            if (HasBlankLine(markdown, gapStart, block.Span.Start, previous is null)) writer.Write('\n');
+            renderer.Render(block);
+            previous = block;
+        }
+        if (previous is not null && HasBlankLine(markdown, previous.Span.End + 1, markdown.Length, leading: false)) writer.Write('\n');
         writer.Flush();
         return new KramdownResult(writer.ToString(), []);
     }
@@ -77,16 +88,25 @@ public static partial class KramdownConverter
         }
     }
 
-    /// <summary>kramdown's SmartyPants conversion (the <c>smartify</c> filter): quotes, dashes and ellipses as typographic characters.</summary>
-    public static string Smartify(string input)
+    /// <summary>Whether the source between two blocks (or before the first, or after the last) holds a blank line,
+    /// which kramdown keeps as one newline of output.</summary>
+    private static bool HasBlankLine(string source, int start, int end, bool leading)
     {
-        var s = input.Replace("---", "\u2014").Replace("--", "\u2013").Replace("...", "\u2026");
-        s = Regex.Replace(s, "(^|[\\s(\\[{])\"", "$1\u201C");
-        s = s.Replace("\"", "\u201D");
-        s = Regex.Replace(s, "(^|[\\s(\\[{])'", "$1\u2018");
-        s = s.Replace("'", "\u2019");
-        return s;
+        if (start >= end || start >= source.Length) return false;
+        var gap = source.AsSpan(start, Math.Min(end, source.Length) - start);
+        if (!leading)
+        {
+            // the end of the previous block's last line is not a blank line
+            var firstBreak = gap.IndexOf('\n');
+            if (firstBreak < 0) return false;
+            gap = gap[(firstBreak + 1)..];
+        }
+        return gap.IndexOf('\n') >= 0;
     }
+
+    /// <summary>kramdown's SmartyPants conversion (the <c>smartify</c> filter): HTML special characters escaped,
+    /// then quotes, dashes and ellipses as typographic characters.</summary>
+    public static string Smartify(string input) => Typography.Apply(System.Net.WebUtility.HtmlEncode(input).Replace("&quot;", "\"").Replace("&#39;", "'"));
 
     private sealed class CodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
     {
@@ -115,5 +135,45 @@ public static partial class KramdownConverter
                 renderer.WriteLine("</code></pre>");
             }
         }
+    }
+}
+
+/// <summary>kramdown's typographic symbols and smart quotes over text (a close approximation of its SmartQuotes rules).</summary>
+internal static partial class Typography
+{
+    [GeneratedRegex(@"(?<=^|[\s(\[{\u2014\u2013-])""")]
+    private static partial Regex OpeningDouble();
+
+    [GeneratedRegex(@"(?<=^|[\s(\[{\u2014\u2013-])'(?=\S)")]
+    private static partial Regex OpeningSingle();
+
+    public static string Apply(string text)
+    {
+        var s = text.Replace("---", "\u2014").Replace("--", "\u2013").Replace("...", "\u2026");
+        s = OpeningDouble().Replace(s, "\u201C").Replace("\"", "\u201D");
+        s = OpeningSingle().Replace(s, "\u2018").Replace("'", "\u2019");
+        return s;
+    }
+}
+
+/// <summary>Text with HTML escaped and kramdown's typography applied.</summary>
+internal sealed class TypographicTextRenderer : HtmlObjectRenderer<LiteralInline>
+{
+    protected override void Write(HtmlRenderer renderer, LiteralInline obj)
+    {
+        var text = obj.Content.ToString();
+        var escaped = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        renderer.Write(Typography.Apply(escaped));
+    }
+}
+
+/// <summary>Code spans as kramdown writes them with rouge and Jekyll's default language (plaintext).</summary>
+internal sealed class CodeSpanRenderer : HtmlObjectRenderer<CodeInline>
+{
+    protected override void Write(HtmlRenderer renderer, CodeInline obj)
+    {
+        renderer.Write("<code class=\"language-plaintext highlighter-rouge\">");
+        renderer.WriteEscape(obj.Content);
+        renderer.Write("</code>");
     }
 }

@@ -26,6 +26,26 @@ internal sealed class JekyllParser : FluidParser
         RegisterParserTag("include_relative", markup.Then(span => IncludeMarkup.Parse("include_relative", span.ToString())),
             (include, writer, encoder, context) => RenderIncludeAsync("include_relative", include, writer, encoder, context));
 
+        // Liquid keeps increment/decrement counters apart from assigned variables; both share one counter per name.
+        RegisteredTags.Remove("increment");
+        RegisteredTags.Remove("decrement");
+        RegisterIdentifierTag("increment", (name, writer, encoder, context) =>
+        {
+            var counters = Counters(context);
+            var value = counters.GetValueOrDefault(name);
+            counters[name] = value + 1;
+            writer.Write(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new ValueTask<Completion>(Completion.Normal);
+        });
+        RegisterIdentifierTag("decrement", (name, writer, encoder, context) =>
+        {
+            var counters = Counters(context);
+            var value = counters.GetValueOrDefault(name) - 1;
+            counters[name] = value;
+            writer.Write(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new ValueTask<Completion>(Completion.Normal);
+        });
+
         RegisterParserTag("link", markup.Then(span => span.ToString().Trim()), async (path, writer, encoder, context) =>
         {
             var relative = await RenderInlineAsync(path, context);
@@ -50,6 +70,14 @@ internal sealed class JekyllParser : FluidParser
             await writer.WriteAsync(Host(context).Highlight(body.ToString(), highlight.Language, highlight.Options));
             return Completion.Normal;
         });
+    }
+
+    private static Dictionary<string, long> Counters(TemplateContext context)
+    {
+        if (context.AmbientValues.TryGetValue("homepage.counters", out var c)) return (Dictionary<string, long>)c;
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+        context.AmbientValues["homepage.counters"] = counters;
+        return counters;
     }
 
     internal static IJekyllHost Host(TemplateContext context) => (IJekyllHost)context.AmbientValues[LiquidEnvironment.HostKey];
@@ -116,6 +144,17 @@ internal sealed class JekyllParser : FluidParser
     /// <summary>Jekyll's <c>context[variable]</c> for include parameters: a dotted path with optional <c>[n]</c>.</summary>
     internal static async ValueTask<FluidValue> LookupAsync(string path, TemplateContext context)
     {
+        // Liquid's context[markup] evaluates literals too.
+        if (long.TryParse(path, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var integer))
+            return NumberValue.Create(integer);
+        if (System.Text.RegularExpressions.Regex.IsMatch(path, @"^-?\d+\.\d+$"))
+            return NumberValue.Create(decimal.Parse(path, System.Globalization.CultureInfo.InvariantCulture));
+        switch (path)
+        {
+            case "true": return BooleanValue.True;
+            case "false": return BooleanValue.False;
+            case "nil" or "null": return NilValue.Instance;
+        }
         var segments = path.Split('.');
         var value = context.GetValue(segments[0]);
         for (var i = 1; i < segments.Length && !value.IsNil(); i++)

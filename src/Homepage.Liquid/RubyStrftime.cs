@@ -9,7 +9,7 @@ public static class RubyStrftime
     private static readonly string[] Days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
     private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-    public static string Format(DateTimeOffset t, string format)
+    public static string Format(DateTimeOffset t, string format, TimeZoneInfo? zone = null)
     {
         var sb = new StringBuilder();
         for (var i = 0; i < format.Length; i++)
@@ -64,7 +64,7 @@ public static class RubyStrftime
                 'L' => Num(t.Millisecond, 3, flag, width, '0'),
                 'N' => (t.Ticks % TimeSpan.TicksPerSecond * 100).ToString("000000000", CultureInfo.InvariantCulture)[..(width > 0 ? Math.Min(width, 9) : 9)],
                 'z' => Zone(t.Offset, colons),
-                'Z' => t.Offset == TimeSpan.Zero ? "UTC" : "",
+                'Z' => TimeZoneAbbreviations.Get(zone, t),
                 'A' => Days[(int)t.DayOfWeek],
                 'a' => Days[(int)t.DayOfWeek][..3],
                 'u' => ((int)t.DayOfWeek == 0 ? 7 : (int)t.DayOfWeek).ToString(CultureInfo.InvariantCulture),
@@ -78,13 +78,13 @@ public static class RubyStrftime
                 'n' => "\n",
                 't' => "\t",
                 '%' => "%",
-                'F' => Format(t, "%Y-%m-%d"),
+                'F' => Format(t, "%Y-%m-%d", zone),
                 'D' or 'x' => Format(t, "%m/%d/%y"),
                 'T' or 'X' => Format(t, "%H:%M:%S"),
                 'R' => Format(t, "%H:%M"),
                 'r' => Format(t, "%I:%M:%S %p"),
                 'c' => Format(t, "%a %b %e %H:%M:%S %Y"),
-                '+' => Format(t, "%a %b %e %H:%M:%S %Z %Y"),
+                '+' => Format(t, "%a %b %e %H:%M:%S %Z %Y", zone),
                 'v' => Format(t, "%e-%^b-%Y"),
                 _ => null,
             };

@@ -17,7 +17,11 @@ public sealed class SassOptions
     public bool SourceMapContents { get; init; }
 }
 
-public sealed record SassResult(string Css, string? SourceMap);
+public sealed record SassResult(string Css, string? SourceMap)
+{
+    /// <summary>True while the output is the uncompiled source (the compiler port, issue 6, has not landed).</summary>
+    public bool IsPlaceholder { get; init; }
+}
 
 /// <summary>A Sass error as libsass words it, with where it happened.</summary>
 public sealed class SassException : Exception
@@ -35,22 +39,21 @@ public sealed class SassException : Exception
 }
 
 /// <summary>
-/// The SCSS compiler's entry point. Issue 6 is the managed libsass port; until it lands, <see cref="Compile"/> only
-/// accepts plain CSS (which SCSS is a superset of) and reports anything Sass-specific as an error naming the line.
+/// The SCSS compiler's entry point. The managed port of libsass 3.6.5 is issue 6 and has not landed: until it does,
+/// <see cref="Compile"/> returns the source unchanged (with <see cref="SassResult.IsPlaceholder"/> set, so callers can
+/// say so) and, when asked, a source map with no mappings. Nothing here pretends to be libsass's output.
 /// </summary>
 public static class SassCompiler
 {
     public static SassResult Compile(string source, SassOptions options)
     {
-        var lines = source.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        string? map = null;
+        if (options.SourceMap)
         {
-            var line = lines[i].TrimStart();
-            if (line.StartsWith('$') || line.StartsWith("@import", StringComparison.Ordinal) && !line.Contains(".css") ||
-                line.StartsWith("@mixin", StringComparison.Ordinal) || line.StartsWith("@include", StringComparison.Ordinal) ||
-                line.StartsWith("//", StringComparison.Ordinal) || line.Contains("#{", StringComparison.Ordinal))
-                throw new SassException("Error: this build of Homepage compiles plain CSS only; the SCSS compiler is issue 6.", options.InputPath, i + 1, 1);
+            var file = Path.GetFileName(options.OutputPath ?? "stdin.css");
+            var input = Path.GetFileName(options.InputPath ?? "stdin");
+            map = "{\n\t\"version\": 3,\n\t\"file\": \"" + file + "\",\n\t\"sources\": [\n\t\t\"" + input + "\"\n\t],\n\t\"names\": [],\n\t\"mappings\": \"\"\n}";
         }
-        return new SassResult(source, null);
+        return new SassResult(source, map) { IsPlaceholder = true };
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class Document : Convertible
         Basename = Path.GetFileName(absolutePath);
         BasenameWithoutExt = Path.GetFileNameWithoutExtension(absolutePath);
         IsDraft = collection.Label == "posts" && !RelativePathValue.Contains(collection.RelativeDirectory, StringComparison.Ordinal);
-        if (IsDraft) Data["draft"] = true;
+        Data["draft"] = IsDraft;
         CategoriesFromPath(IsDraft ? "_drafts" : collection.RelativeDirectory);
     }
 

@@ -128,7 +128,7 @@ internal static partial class JekyllFilters
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    /// <summary><c>input.encode(:xml =&gt; :attr)</c> without the surrounding quotes.</summary>
+    /// <summary><c>input.encode(:xml =&gt; :attr)</c> without the surrounding quotes: <c>&amp; &lt; &gt; " '</c> escaped.</summary>
     public static string XmlEscape(string s)
     {
         var sb = new StringBuilder(s.Length);
@@ -140,6 +140,7 @@ internal static partial class JekyllFilters
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
                 case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&apos;"); break;
                 default: sb.Append(c); break;
             }
         }

@@ -14,6 +14,53 @@ internal static class StandardFilters
         filters.AddFilter("size", Size);
         filters.AddFilter("first", First);
         filters.AddFilter("last", Last);
+        filters.AddFilter(ForLoopSlices.FilterName, Slice);
+        filters.AddFilter("divided_by", DividedBy);
+        filters.AddFilter("round", Round);
+    }
+
+    /// <summary>Liquid's <c>Utils.slice_collection</c> for a for loop's offset and limit.</summary>
+    private static ValueTask<FluidValue> Slice(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var items = input switch
+        {
+            ArrayValue a => a.Values.ToList(),
+            NilValue => [],
+            StringValue s => s.ToStringValue().Length == 0 ? [] : [s],
+            _ => input.Enumerate(context).ToList(),
+        };
+        var from = arguments.At(0).IsNil() ? 0 : (int)arguments.At(0).ToNumberValue();
+        int? to = arguments.At(1).IsNil() ? null : from + (int)arguments.At(1).ToNumberValue();
+        from = Math.Clamp(from, 0, items.Count);
+        var end = to is null ? items.Count : Math.Clamp(to.Value, from, items.Count);
+        return new ValueTask<FluidValue>(new ArrayValue(items.GetRange(from, end - from)));
+    }
+
+    private static bool IsInteger(FluidValue v) => v is NumberValue n && NumberValue.GetScale(n.ToNumberValue()) == 0;
+
+    /// <summary>Ruby division: Integer / Integer floors, anything with a Float is a Float.</summary>
+    private static ValueTask<FluidValue> DividedBy(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var divisor = arguments.At(0);
+        var a = input.ToNumberValue();
+        var b = divisor.ToNumberValue();
+        if (b == 0)
+        {
+            if (IsInteger(input) && IsInteger(divisor)) throw new LiquidException("Liquid error: divided by 0");
+            return new ValueTask<FluidValue>(StringValue.Create(a == 0 ? "NaN" : a > 0 ? "Infinity" : "-Infinity"));
+        }
+        if (IsInteger(input) && IsInteger(divisor)) return new ValueTask<FluidValue>(NumberValue.Create(Math.Floor(a / b)));
+        return new ValueTask<FluidValue>(LiquidValues.FromDouble((double)a / (double)b));
+    }
+
+    /// <summary>Ruby's <c>round</c>: half away from zero; an Integer without digits, a Float with them.</summary>
+    private static ValueTask<FluidValue> Round(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var digits = arguments.At(0).IsNil() ? 0 : (int)arguments.At(0).ToNumberValue();
+        var value = input.ToNumberValue();
+        if (digits <= 0) return new ValueTask<FluidValue>(NumberValue.Create(Math.Round(value, 0, MidpointRounding.AwayFromZero)));
+        if (IsInteger(input)) return new ValueTask<FluidValue>(input);
+        return new ValueTask<FluidValue>(LiquidValues.FromDouble((double)Math.Round(value, Math.Min(digits, 28), MidpointRounding.AwayFromZero)));
     }
 
     /// <summary>Liquid's <c>date</c>: Ruby's strftime; "now"/"today"; numbers as epoch seconds; unparseable input unchanged.</summary>
@@ -23,7 +70,7 @@ internal static class StandardFilters
         if (arguments.At(0).IsNil() || format.Length == 0) return new ValueTask<FluidValue>(input);
         var time = ToTime(input, context);
         if (time is null) return new ValueTask<FluidValue>(input);
-        return new ValueTask<FluidValue>(StringValue.Create(RubyStrftime.Format(time.Value, format)));
+        return new ValueTask<FluidValue>(StringValue.Create(RubyStrftime.Format(time.Value, format, context.TimeZone)));
     }
 
     /// <summary>Liquid's <c>Utils.to_date</c>.</summary>
@@ -109,7 +156,8 @@ internal static class RubyDateParse
         if (!DateTime.TryParseExact(body, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local)
             && !DateTime.TryParse(body, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out local))
             return null;
-        if (offset is { } o) return TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), o), zone);
+        // Time.parse keeps a stated offset (only Jekyll's own parse_date converts to local time).
+        if (offset is { } o) return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), o);
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }

@@ -34,6 +34,7 @@ public static class LiquidValues
     {
         if (double.IsNaN(d) || double.IsInfinity(d)) return StringValue.Create(RubyFormat.Float(d));
         var text = RubyFormat.Float(d);
+        if (text.Contains('e')) return StringValue.Create(text); // 1.0e+20: outside what a decimal prints as Ruby does
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m))
         {
             if (!text.Contains('e') && NumberValue.GetScale(m) == 0) m = decimal.Parse(text + ".0", NumberStyles.Float, CultureInfo.InvariantCulture);
