@@ -40,6 +40,7 @@ public sealed partial class LiquidEnvironment
         });
         StandardFilters.Register(_templateOptions.Filters);
         JekyllFilters.Register(_templateOptions.Filters, this);
+        FilterArity.Apply(_templateOptions.Filters);
     }
 
     private LiquidTemplate ParseCore(string source, string path) => new(this, ParseFluid(source, path), path);
@@ -61,8 +62,7 @@ public sealed partial class LiquidEnvironment
         {
             throw SyntaxError(e.Message + " at (" + e.Position.Line + ":" + e.Position.Column + ")", path);
         }
-        BlankBlocks.Strip(template);
-        return template;
+        return LiquidCompatibility.Rewrite(template);
     }
 
     private static string Prefix(string message, string source, int? line) =>

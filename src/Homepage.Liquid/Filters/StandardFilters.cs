@@ -14,9 +14,42 @@ internal static class StandardFilters
         filters.AddFilter("size", Size);
         filters.AddFilter("first", First);
         filters.AddFilter("last", Last);
-        filters.AddFilter(ForLoopSlices.FilterName, Slice);
+        filters.AddFilter(LiquidCompatibility.SliceFilter, Slice);
         filters.AddFilter("divided_by", DividedBy);
         filters.AddFilter("round", Round);
+        filters.AddFilter("join", Join);
+        filters.AddFilter("split", Split);
+    }
+
+    /// <summary>Ruby's <c>Array#join</c> with Liquid's default glue of one space; nested arrays are flattened.</summary>
+    private static ValueTask<FluidValue> Join(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var glue = arguments.Count > 0 && !arguments.At(0).IsNil() ? arguments.At(0).ToStringValue() : " ";
+        if (input is not ArrayValue array) return new ValueTask<FluidValue>(input.IsNil() ? StringValue.Empty : StringValue.Create(input.ToStringValue()));
+        var parts = new List<string>();
+        void Flatten(FluidValue v)
+        {
+            if (v is ArrayValue a) foreach (var x in a.Values) Flatten(x);
+            else parts.Add(v.IsNil() ? "" : v.ToStringValue());
+        }
+        Flatten(array);
+        return new ValueTask<FluidValue>(StringValue.Create(string.Join(glue, parts)));
+    }
+
+    /// <summary>Ruby's <c>String#split</c>: a single space splits on runs of whitespace (awk style); trailing empty fields are dropped.</summary>
+    private static ValueTask<FluidValue> Split(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var text = input.IsNil() ? "" : input.ToStringValue();
+        var separator = arguments.At(0).IsNil() ? " " : arguments.At(0).ToStringValue();
+        List<string> parts;
+        if (separator == " ") parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        else if (separator.Length == 0) parts = text.EnumerateRunes().Select(r => r.ToString()).ToList();
+        else
+        {
+            parts = text.Split(separator).ToList();
+            while (parts.Count > 0 && parts[^1].Length == 0) parts.RemoveAt(parts.Count - 1);
+        }
+        return new ValueTask<FluidValue>(new ArrayValue(parts.Select(p => (FluidValue)StringValue.Create(p)).ToArray()));
     }
 
     /// <summary>Liquid's <c>Utils.slice_collection</c> for a for loop's offset and limit.</summary>
