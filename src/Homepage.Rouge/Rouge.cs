@@ -10,7 +10,7 @@ public static class Rouge
     /// <summary>rouge's <c>Lexer.find</c>: by tag or alias, case-insensitively; null when there is none.</summary>
     public static ILexer? FindLexer(string nameOrAlias)
     {
-        var name = nameOrAlias.Trim().ToLowerInvariant();
+        var name = nameOrAlias.ToLowerInvariant();
         foreach (var lexer in Lexers)
             if (lexer.Tag == name || lexer.Aliases.Contains(name)) return lexer;
         return null;

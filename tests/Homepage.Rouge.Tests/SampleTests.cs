@@ -1,0 +1,37 @@
+namespace Homepage.Rouge.Tests;
+
+/// <summary>Each sample highlighted byte-identical to rougify 3.30 (goldens from regen-goldens.sh).</summary>
+public sealed class SampleTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Samples");
+
+    public static IEnumerable<object[]> Samples() =>
+        Directory.EnumerateFiles(Folder).Select(Path.GetFileName).OfType<string>()
+            .Where(n => !n.Contains(".expected.")).Order().Select(n => new object[] { n });
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Html_formatter_matches_rougify(string sample)
+    {
+        var lang = sample.Split('.')[0];
+        var code = File.ReadAllText(Path.Combine(Folder, sample));
+        Assert.Equal(File.ReadAllText(Path.Combine(Folder, lang + ".expected.html")), Rouge.Highlight(code, lang, "html"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Table_formatter_matches_rougify(string sample)
+    {
+        var lang = sample.Split('.')[0];
+        var code = File.ReadAllText(Path.Combine(Folder, sample));
+        Assert.Equal(File.ReadAllText(Path.Combine(Folder, lang + ".expected.table.html")), Rouge.Highlight(code, lang, "html-table"));
+    }
+
+    [Theory]
+    [InlineData("plaintext")]
+    [InlineData("TEXT")]
+    public void Lexers_are_found_by_tag_or_alias_case_insensitively(string name) => Assert.NotNull(Rouge.FindLexer(name));
+
+    [Fact]
+    public void An_unknown_language_has_no_lexer() => Assert.Null(Rouge.FindLexer("no-such-language"));
+}
