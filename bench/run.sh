@@ -10,7 +10,7 @@ sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish "$repo/src/Homepage.Cli" -c Release -o "$work/tool" -v quiet >/dev/null
+dotnet publish "$repo/src/Homepage.Cli" -c Release -r linux-x64 -o "$work/tool" -v quiet >/dev/null
 homepage="$work/tool/homepage"
 pin() { find "$1" -exec touch -h -d '2024-01-01 00:00:00 UTC' {} +; }
 jekyll_cmd() { echo "cd $1 && TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 faketime -f '2024-01-01 00:00:00' jekyll build -q -s $1 -d $2"; }

@@ -69,7 +69,10 @@ public sealed partial class Site
     public OrderedDictionary<string, object?> Data { get; set; } = RubyHash.New();
     public OrderedDictionary<string, Collection> Collections { get; } = new(StringComparer.Ordinal);
     public FrontmatterDefaults FrontmatterDefaults { get; private set; } = null!;
-    public LiquidEnvironment Liquid { get; private set; } = null!;
+    private Task<LiquidEnvironment> _liquid = null!;
+
+    /// <summary>The site's Liquid environment (one per build, shared by every render).</summary>
+    public LiquidEnvironment Liquid => _liquid.GetAwaiter().GetResult();
     public SiteHost Host { get; private set; } = null!;
 
     public Collection Posts => Collections.TryGetValue("posts", out var p) ? p : Collections["posts"] = new Collection(this, "posts");
@@ -81,11 +84,13 @@ public sealed partial class Site
     /// <summary><c>Site#process</c>: reset, read, generate, render, cleanup and write.</summary>
     public void Process()
     {
-        Reset();
-        Read();
-        Generate();
-        Render();
-        Writer.Write(this);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        void Mark(string phase) { if (System.Environment.GetEnvironmentVariable("HOMEPAGE_TIMINGS") is not null) Console.Error.WriteLine($"{phase}: {sw.Elapsed.TotalMilliseconds:F1} ms"); sw.Restart(); }
+        Reset(); Mark("reset");
+        Read(); Mark("read");
+        Generate(); Mark("generate");
+        Render(); Mark("render");
+        Writer.Write(this); Mark("write");
     }
 
     public void Reset()
@@ -102,14 +107,16 @@ public sealed partial class Site
         if (Config.Get("limit_posts") is long limit && limit < 0) throw new BuildException("limit_posts must be a non-negative number");
         FrontmatterDefaults = new FrontmatterDefaults(this);
         Host = new SiteHost(this);
-        Liquid = new LiquidEnvironment(new LiquidEnvironmentOptions
+        var liquidOptions = new LiquidEnvironmentOptions
         {
             Host = Host,
             ErrorMode = Config.GetHash("liquid")?.GetString("error_mode") ?? "warn",
             StrictFilters = RubyValue.Truthy(Config.GetHash("liquid")?.Get("strict_filters")),
             StrictVariables = RubyValue.Truthy(Config.GetHash("liquid")?.Get("strict_variables")),
             TimeZone = TimeZone,
-        });
+        };
+        // Building Liquid's grammar is the costliest part of start-up; it overlaps with reading the site.
+        _liquid = Task.Run(() => new LiquidEnvironment(liquidOptions));
         Converters = Rendering.Converters.Create(this);
         foreach (var name in CollectionNames()) Collections[name] = new Collection(this, name);
     }

@@ -30,7 +30,6 @@ public sealed class DropValue : FluidValue
     public override string ToStringValue() => Drop.ToString() is { } s && s != Drop.GetType().ToString() ? s : RubyFormat.Inspect(Drop);
     public override object ToObjectValue() => Drop;
 
-    public override void WriteTo(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo) => writer.Write(ToStringValue());
 
     public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
     {
@@ -75,7 +74,6 @@ public sealed class HashValue : FluidValue
     public override decimal ToNumberValue() => 0;
     public override string ToStringValue() => RubyFormat.Inspect(Hash);
     public override object ToObjectValue() => Hash;
-    public override void WriteTo(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo) => writer.Write(ToStringValue());
 
     public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
     {
@@ -104,7 +102,6 @@ public sealed class RubyTimeValue : FluidValue
     public override decimal ToNumberValue() => Time.ToUnixTimeSeconds();
     public override string ToStringValue() => RubyFormat.Time(Time);
     public override object ToObjectValue() => Time;
-    public override void WriteTo(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo) => writer.Write(encoder.Encode(ToStringValue()));
 
     public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
     {
@@ -128,7 +125,6 @@ public sealed class RubyDateValue : FluidValue
     public override decimal ToNumberValue() => Date.DayNumber;
     public override string ToStringValue() => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public override object ToObjectValue() => Date;
-    public override void WriteTo(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo) => writer.Write(ToStringValue());
 
     public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
     {
