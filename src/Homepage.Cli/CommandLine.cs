@@ -12,6 +12,7 @@ public static class CommandLine
         Usage:
           homepage build [options]    Build your site (alias: b)
           homepage clean [options]    Remove the destination and the caches
+          homepage serve [options]    Build, serve on http://127.0.0.1:4000 and rebuild on save (alias: s)
 
         Options:
           -s, --source DIR            Source directory (default: ./)
@@ -26,6 +27,14 @@ public static class CommandLine
           -q, --quiet                 Silence output
           -V, --verbose               Print verbose output
           -t, --trace                 Show the full backtrace when an error occurs
+
+        Serve options:
+          -H, --host HOST             Host to bind to (default: 127.0.0.1)
+          -P, --port PORT             Port to listen on (default: 4000)
+          -l, --livereload            Reload the browser after each rebuild (on by default here)
+              --no-livereload         Do not inject the live-reload script
+              --no-watch              Do not rebuild on changes
+              --skip-initial-build    Serve what is already in the destination
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -42,9 +51,10 @@ public static class CommandLine
         }
         var verb = args[0];
         BuildOptions options;
+        var serve = new Homepage.Server.ServeOptions();
         try
         {
-            options = ParseOptions(args.AsSpan(1));
+            options = ParseOptions(args.AsSpan(1), serve);
         }
         catch (ArgumentException e)
         {
@@ -63,6 +73,8 @@ public static class CommandLine
                 case "clean":
                     CleanCommand.Run(options, log);
                     return 0;
+                case "serve" or "s" or "server":
+                    return Serve(options, serve, log);
                 default:
                     stderr.WriteLine($"homepage: unknown command '{verb}'.");
                     stderr.WriteLine(Usage);
@@ -83,7 +95,34 @@ public static class CommandLine
         }
     }
 
-    private static BuildOptions ParseOptions(ReadOnlySpan<string> args)
+    private static int Serve(BuildOptions options, Homepage.Server.ServeOptions serve, Logger log)
+    {
+        serve.Build = options;
+        options.Watching = serve.Watch;
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        var server = new Homepage.Server.DevServer(serve, log);
+        try
+        {
+            server.StartAsync(stop.Token).GetAwaiter().GetResult();
+            server.WaitForShutdownAsync(stop.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            // ctrl-c
+        }
+        finally
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        return 0;
+    }
+
+    private static BuildOptions ParseOptions(ReadOnlySpan<string> args, Homepage.Server.ServeOptions serve)
     {
         var options = new BuildOptions();
         for (var i = 0; i < args.Length; i++)
@@ -116,6 +155,13 @@ public static class CommandLine
                 case "-q" or "--quiet": options.Quiet = true; break;
                 case "-V" or "--verbose": options.Verbose = true; break;
                 case "-t" or "--trace": options.Trace = true; break;
+                case "-H" or "--host": serve.Host = Value(args, ref i); break;
+                case "-P" or "--port": serve.Port = int.Parse(Value(args, ref i)); break;
+                case "-l" or "--livereload": serve.LiveReload = true; break;
+                case "--no-livereload": serve.LiveReload = false; break;
+                case "--no-watch": serve.Watch = false; break;
+                case "-w" or "--watch": serve.Watch = true; break;
+                case "--skip-initial-build": serve.SkipInitialBuild = true; break;
                 default: throw new ArgumentException($"Unknown option {arg}.");
             }
         }

@@ -18,6 +18,9 @@ public sealed class BuildOptions
     public bool Quiet { get; set; }
     public bool Verbose { get; set; }
     public bool Trace { get; set; }
+
+    /// <summary>Set by <c>serve</c>, which watches the source itself.</summary>
+    public bool Watching { get; set; }
     public bool Safe { get; set; }
     public int? LimitPosts { get; set; }
     public string WorkingDirectory { get; set; } = Directory.GetCurrentDirectory();
@@ -63,7 +66,7 @@ public static class BuildCommand
         log.Info("Generating...");
         site.Process();
         log.Info("", $"done in {Math.Round(stopwatch.Elapsed.TotalSeconds, 3).ToString(CultureInfo.InvariantCulture)} seconds.");
-        log.Info("Auto-regeneration:", "disabled. Use --watch to enable.");
+        if (!options.Watching) log.Info("Auto-regeneration:", "disabled. Use --watch to enable.");
         return site;
     }
 
