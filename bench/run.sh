@@ -39,7 +39,7 @@ mkdir -p "$work/homepage"
 measure homepage "$work/homepage"
 for n in "${sizes[@]}"; do
   "$repo/bench/generate-site.sh" "$n" "$work/site-$n" >/dev/null
-  measure "$n posts" "$work/site-$n"
+  measure "posts-$n" "$work/site-$n"
 done
 
 table=$(printf '%s\n' "| site | jekyll build | homepage build | speed-up | jekyll peak RSS | homepage peak RSS | identical output |" \

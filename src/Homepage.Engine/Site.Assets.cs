@@ -31,7 +31,7 @@ public sealed partial class Site
     {
         var dir = cssPage.UrlDirForLiquid;
         var page = new SourceMapPage(this, dir, cssPage.Basename + ".css.map", cssPage) { Content = map };
-        Pages.Add(page);
+        lock (Pages) Pages.Add(page);
     }
 }
 

@@ -257,6 +257,9 @@ public sealed class SiteOptions
     /// <summary>The clock (<c>SOURCE_DATE_EPOCH</c> pins it); null: the real time.</summary>
     public DateTimeOffset? Now { get; init; }
 
+    /// <summary>Render independent documents on every core (on by default).</summary>
+    public bool Parallel { get; init; } = true;
+
     /// <summary>The zone when <c>timezone</c> is not configured (Ruby's: <c>TZ</c>, else the machine's); tests pin it.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 }

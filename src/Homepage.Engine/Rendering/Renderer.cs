@@ -15,14 +15,46 @@ public sealed class Renderer
 
     public Renderer(Site site) => _site = site;
 
+    /// <summary>
+    /// Documents first, then pages, as Jekyll. Within each phase items render in parallel unless a template reads
+    /// another item's content, output or excerpt (then the phase keeps Jekyll's order, since what such a template
+    /// sees depends on it).
+    /// </summary>
     public void RenderSite()
     {
-        foreach (var collection in _site.Collections.Values)
-            foreach (var doc in collection.Docs)
-                RenderDocument(doc);
+        foreach (var doc in _site.Collections.Values.SelectMany(c => c.Docs)) _ = doc.Date; // fix each date before threads read it
+        RenderPhase(_site.Collections.Values.SelectMany(c => c.Docs).Cast<Convertible>().ToList(),
+            _site.Options.Parallel && !ReadsOtherContent.InDocuments(_site));
+        var parallel = _site.Options.Parallel && !ReadsOtherContent.InPages(_site);
         // Pages may be added while rendering (source maps); Jekyll's each visits them too.
-        for (var i = 0; i < _site.Pages.Count; i++)
-            RenderDocument(_site.Pages[i]);
+        var rendered = 0;
+        while (rendered < _site.Pages.Count)
+        {
+            List<Convertible> batch;
+            lock (_site.Pages) batch = _site.Pages.Skip(rendered).Cast<Convertible>().ToList();
+            RenderPhase(batch, parallel);
+            rendered += batch.Count;
+        }
+    }
+
+    private void RenderPhase(List<Convertible> items, bool parallel)
+    {
+        if (!parallel || items.Count < 2)
+        {
+            foreach (var item in items) RenderDocument(item);
+            return;
+        }
+        try
+        {
+            Parallel.ForEach(items, RenderDocument);
+        }
+        catch (AggregateException e)
+        {
+            // Report the first failure in source order, as a sequential build would have.
+            var first = e.InnerExceptions.OfType<BuildException>().FirstOrDefault();
+            if (first is not null) throw first;
+            throw e.InnerExceptions[0];
+        }
     }
 
     private void RenderDocument(Convertible item)

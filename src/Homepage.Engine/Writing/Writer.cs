@@ -28,19 +28,19 @@ public static class Writer
             outputs[path] = item;
         }
         Cleanup(site, outputs.Keys.ToHashSet(StringComparer.Ordinal));
-        foreach (var (path, item) in outputs)
+        foreach (var dir in outputs.Keys.Select(Path.GetDirectoryName).Distinct()) Directory.CreateDirectory(dir!);
+        Parallel.ForEach(outputs, entry =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            switch (item)
+            switch (entry.Value)
             {
                 case Convertible c:
-                    WriteIfChanged(path, c.Output ?? "");
+                    WriteIfChanged(entry.Key, c.Output ?? "");
                     break;
                 case StaticFile f:
-                    CopyStatic(f, path);
+                    CopyStatic(f, entry.Key);
                     break;
             }
-        }
+        });
     }
 
     private static void ConflictWarning(Site site, string path, object a, object b)
