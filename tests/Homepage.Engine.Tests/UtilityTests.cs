@@ -59,12 +59,12 @@ public class UtilityTests
     [InlineData("about", "/base/", "/base/about")]
     [InlineData("/a b", null, "/a%20b")]
     [InlineData("https://x.org/a", "/base", "https://x.org/a")]
-    public void Relative_url(string input, string? baseurl, string expected) => Assert.Equal(expected, JekyllUrls.RelativeUrl(input, baseurl));
+    public void Relative_url(string input, string? baseurl, string expected) => Assert.Equal(expected, Homepage.Liquid.JekyllUrl.Relative(input, baseurl));
 
     [Fact]
     public void Absolute_url_normalizes_host_and_default_path()
     {
-        Assert.Equal("https://example.com/base/", JekyllUrls.AbsoluteUrl("/", "https://Example.com", "/base"));
-        Assert.Equal("/x", JekyllUrls.AbsoluteUrl("/x", "", null));
+        Assert.Equal("https://example.com/base/", Homepage.Liquid.JekyllUrl.Absolute("/", "https://Example.com", "/base"));
+        Assert.Equal("/x", Homepage.Liquid.JekyllUrl.Absolute("/x", "", null));
     }
 }

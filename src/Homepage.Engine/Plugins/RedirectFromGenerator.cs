@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Homepage.Engine.Model;
 using Homepage.Engine.Utilities;
 
@@ -84,45 +82,16 @@ public sealed class RedirectFromGenerator : IGenerator
         redirect["from"] = from;
         redirect["to"] = System.Text.RegularExpressions.Regex.IsMatch(to, "^https?://")
             ? to
-            : JekyllUrls.AbsoluteUrl(to, site.Config.GetString("url"), site.Config.GetString("baseurl"));
+            : Homepage.Liquid.JekyllUrl.Absolute(to, site.Config.GetString("url"), site.Config.GetString("baseurl"));
         page.Data["redirect"] = redirect;
         return page;
     }
 
-    /// <summary>Ruby's <c>Hash#to_json</c>: compact, non-ASCII kept, <c>/</c> not escaped.</summary>
+    /// <summary>Ruby's <c>Hash#to_json</c> of the redirects, in the order they were made.</summary>
     private static string ToJson(List<(string From, string To)> redirects)
     {
-        var sb = new StringBuilder("{");
-        var first = true;
-        foreach (var (from, to) in redirects)
-        {
-            if (!first) sb.Append(',');
-            first = false;
-            sb.Append(JsonString(from)).Append(':').Append(JsonString(to));
-        }
-        return sb.Append('}').ToString();
-    }
-
-    internal static string JsonString(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default:
-                    if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4"));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
+        var hash = RubyHash.New();
+        foreach (var (from, to) in redirects) hash[from] = to;
+        return Homepage.Liquid.Json.Write(hash);
     }
 }

@@ -105,7 +105,7 @@ public sealed partial class SiteHost : IJekyllHost
         foreach (var d in _site.DocsToWrite) yield return (d.RelativePath, d.Url);
     }
 
-    private string RelativeUrl(string url) => JekyllUrls.RelativeUrl(url, _site.Config.GetString("baseurl"));
+    private string RelativeUrl(string url) => Homepage.Liquid.JekyllUrl.Relative(url, _site.Config.GetString("baseurl"));
 
     public string Highlight(string code, string language, IReadOnlyDictionary<string, object?> options) =>
         _site.HighlightTag(code, language, options);

@@ -72,63 +72,8 @@ public static partial class RubyTime
         _ => Parse(RubyValue.ToS(value), zone),
     };
 
-    private static readonly string[] ShortDays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    private static readonly string[] LongDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-    private static readonly string[] ShortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    private static readonly string[] LongMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-    /// <summary>The strftime directives used by permalinks and Jekyll's own output (a subset of Ruby's).</summary>
-    public static string Strftime(DateTimeOffset t, string format)
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < format.Length; i++)
-        {
-            var c = format[i];
-            if (c != '%' || i + 1 >= format.Length) { sb.Append(c); continue; }
-            var d = format[++i];
-            var noPad = false;
-            if (d == '-' && i + 1 < format.Length) { noPad = true; d = format[++i]; }
-            string Pad(int v, int width) => noPad ? v.ToString(CultureInfo.InvariantCulture) : v.ToString(new string('0', width), CultureInfo.InvariantCulture);
-            switch (d)
-            {
-                case 'Y': sb.Append(t.Year.ToString(CultureInfo.InvariantCulture)); break;
-                case 'y': sb.Append(Pad(t.Year % 100, 2)); break;
-                case 'm': sb.Append(Pad(t.Month, 2)); break;
-                case 'd': sb.Append(Pad(t.Day, 2)); break;
-                case 'e': sb.Append(noPad ? t.Day.ToString(CultureInfo.InvariantCulture) : t.Day.ToString(CultureInfo.InvariantCulture).PadLeft(2)); break;
-                case 'H': sb.Append(Pad(t.Hour, 2)); break;
-                case 'M': sb.Append(Pad(t.Minute, 2)); break;
-                case 'S': sb.Append(Pad(t.Second, 2)); break;
-                case 'j': sb.Append(Pad(t.DayOfYear, 3)); break;
-                case 'b': sb.Append(ShortMonths[t.Month - 1]); break;
-                case 'B': sb.Append(LongMonths[t.Month - 1]); break;
-                case 'a': sb.Append(ShortDays[(int)t.DayOfWeek]); break;
-                case 'A': sb.Append(LongDays[(int)t.DayOfWeek]); break;
-                case 'u': sb.Append(t.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)t.DayOfWeek); break;
-                case 'w': sb.Append((int)t.DayOfWeek); break;
-                case 'G': sb.Append(ISOWeek.GetYear(t.DateTime).ToString(CultureInfo.InvariantCulture)); break;
-                case 'V': sb.Append(Pad(ISOWeek.GetWeekOfYear(t.DateTime), 2)); break;
-                case 'z':
-                {
-                    var o = t.Offset;
-                    sb.Append(o < TimeSpan.Zero ? '-' : '+').Append(Math.Abs(o.Hours).ToString("00", CultureInfo.InvariantCulture)).Append(Math.Abs(o.Minutes).ToString("00", CultureInfo.InvariantCulture));
-                    break;
-                }
-                case ':':
-                    if (i + 1 < format.Length && format[i + 1] == 'z')
-                    {
-                        i++;
-                        var o = t.Offset;
-                        sb.Append(o < TimeSpan.Zero ? '-' : '+').Append(Math.Abs(o.Hours).ToString("00", CultureInfo.InvariantCulture)).Append(':').Append(Math.Abs(o.Minutes).ToString("00", CultureInfo.InvariantCulture));
-                    }
-                    else sb.Append("%:");
-                    break;
-                case '%': sb.Append('%'); break;
-                default: sb.Append('%').Append(d); break;
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>Ruby's <c>strftime</c> (the Liquid library's implementation).</summary>
+    public static string Strftime(DateTimeOffset t, string format) => Homepage.Liquid.RubyStrftime.Format(t, format);
 
     /// <summary>The site's zone: the <c>timezone</c> setting, else <c>TZ</c>, else the machine's.</summary>
     public static TimeZoneInfo ResolveZone(string? timezone)

@@ -13,8 +13,8 @@ internal static partial class JekyllFilters
 {
     public static void Register(FilterCollection filters, LiquidEnvironment environment)
     {
-        filters.AddFilter("relative_url", (input, args, ctx) => Sync(input.IsNil() ? NilValue.Instance : StringValue.Create(RelativeUrl(UrlOf(input), Site(ctx, "baseurl")))));
-        filters.AddFilter("absolute_url", (input, args, ctx) => Sync(input.IsNil() ? NilValue.Instance : StringValue.Create(AbsoluteUrl(UrlOf(input), Site(ctx, "url"), Site(ctx, "baseurl")))));
+        filters.AddFilter("relative_url", (input, args, ctx) => Sync(input.IsNil() ? NilValue.Instance : StringValue.Create(JekyllUrl.Relative(UrlOf(input), Site(ctx, "baseurl")))));
+        filters.AddFilter("absolute_url", (input, args, ctx) => Sync(input.IsNil() ? NilValue.Instance : StringValue.Create(JekyllUrl.Absolute(UrlOf(input), Site(ctx, "url"), Site(ctx, "baseurl")))));
         filters.AddFilter("strip_index", (input, args, ctx) =>
         {
             var s = input.ToStringValue();
@@ -34,7 +34,7 @@ internal static partial class JekyllFilters
         filters.AddFilter("smartify", (input, args, ctx) => Sync(StringValue.Create(JekyllParser.Host(ctx).Smartify(input.ToStringValue()))));
         filters.AddFilter("sassify", (input, args, ctx) => Sync(StringValue.Create(JekyllParser.Host(ctx).ConvertSass(input.ToStringValue(), indentedSyntax: true))));
         filters.AddFilter("scssify", (input, args, ctx) => Sync(StringValue.Create(JekyllParser.Host(ctx).ConvertSass(input.ToStringValue(), indentedSyntax: false))));
-        filters.AddFilter("slugify", (input, args, ctx) => Sync(input.IsNil() ? NilValue.Instance : StringValue.Create(Slugify(input.ToStringValue(), args.At(0).IsNil() ? null : args.At(0).ToStringValue()))));
+        filters.AddFilter("slugify", (input, args, ctx) => Sync(input.IsNil() ? NilValue.Instance : StringValue.Create(JekyllSlug.Slugify(input.ToStringValue(), args.At(0).IsNil() ? null : args.At(0).ToStringValue())!)));
         filters.AddFilter("jsonify", (input, args, ctx) => Sync(StringValue.Create(Json.Write(LiquidValues.ToClr(input)))));
         filters.AddFilter("inspect", (input, args, ctx) => Sync(StringValue.Create(WebUtility.HtmlEncode(RubyFormat.Inspect(LiquidValues.ToClr(input))).Replace("&#39;", "&#39;"))));
         filters.AddFilter("to_integer", (input, args, ctx) => Sync(input is BooleanValue b ? NumberValue.Create(b.ToBooleanValue() ? 1 : 0) : NumberValue.Create(decimal.Truncate(input.ToNumberValue()))));
@@ -72,33 +72,6 @@ internal static partial class JekyllFilters
         if (input is DropValue d && d.Drop.TryGetValue("url", out var url)) return url?.ToString() ?? "";
         if (input is HashValue h && h.Hash.TryGetValue("url", out var u)) return u?.ToString() ?? "";
         return input.ToStringValue();
-    }
-
-    // ---- URLs -------------------------------------------------------------------------------------------------
-
-    public static string RelativeUrl(string input, string? baseurl)
-    {
-        if (IsAbsoluteUri(input)) return input;
-        var b = baseurl is null ? "" : baseurl.EndsWith('/') ? baseurl[..^1] : baseurl;
-        return Addressable.NormalizePath(EnsureLeadingSlash(b) + EnsureLeadingSlash(input));
-    }
-
-    public static string AbsoluteUrl(string input, string? url, string? baseurl)
-    {
-        if (IsAbsoluteUri(input)) return input;
-        if (string.IsNullOrEmpty(url)) return RelativeUrl(input, baseurl);
-        return Addressable.NormalizeUrl(url + RelativeUrl(input, baseurl));
-    }
-
-    private static string EnsureLeadingSlash(string s) => s.Length == 0 || s.StartsWith('/') ? s : "/" + s;
-
-    private static bool IsAbsoluteUri(string input)
-    {
-        var colon = input.IndexOf(':');
-        if (colon <= 0 || !char.IsAsciiLetter(input[0])) return false;
-        for (var i = 1; i < colon; i++)
-            if (!(char.IsAsciiLetterOrDigit(input[i]) || input[i] is '+' or '-' or '.')) return false;
-        return true;
     }
 
     // ---- dates ------------------------------------------------------------------------------------------------
@@ -184,29 +157,6 @@ internal static partial class JekyllFilters
             2 => $"{items[0]} {connector} {items[1]}",
             _ => string.Join(", ", items.Take(items.Count - 1)) + $", {connector} {items[^1]}",
         };
-    }
-
-    [GeneratedRegex(@"\s+")] private static partial Regex SlugRaw();
-    [GeneratedRegex(@"[^\p{M}\p{L}\p{Nd}]+")] private static partial Regex SlugDefault();
-    [GeneratedRegex(@"[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+")] private static partial Regex SlugPretty();
-    [GeneratedRegex(@"[^A-Za-z0-9]+")] private static partial Regex SlugAscii();
-
-    public static string Slugify(string value, string? mode)
-    {
-        mode ??= "default";
-        if (mode is not ("raw" or "default" or "pretty" or "ascii" or "latin")) return value.ToLowerInvariant();
-        if (mode == "latin")
-        {
-            var sb = new StringBuilder();
-            foreach (var c in value.Normalize(NormalizationForm.FormD))
-                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c < 128 ? c : '?');
-            value = sb.ToString();
-        }
-        var regex = mode switch { "raw" => SlugRaw(), "pretty" => SlugPretty(), "ascii" => SlugAscii(), "latin" => SlugDefault(), _ => SlugDefault() };
-        var slug = regex.Replace(value, "-");
-        if (slug.StartsWith('-')) slug = slug[1..];
-        if (slug.EndsWith('-')) slug = slug[..^1];
-        return slug.ToLowerInvariant();
     }
 
     // ---- arrays -----------------------------------------------------------------------------------------------

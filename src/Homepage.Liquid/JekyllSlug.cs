@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Homepage.Liquid;
+
+/// <summary>Jekyll's <c>Utils.slugify</c>: the modes raw, default, pretty, ascii and latin; lower-cased unless <c>cased</c>.</summary>
+public static partial class JekyllSlug
+{
+    [GeneratedRegex(@"\s+")] private static partial Regex Raw();
+    [GeneratedRegex(@"[^\p{M}\p{L}\p{Nd}]+")] private static partial Regex Default();
+    [GeneratedRegex(@"[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+")] private static partial Regex Pretty();
+    [GeneratedRegex(@"[^A-Za-z0-9]+")] private static partial Regex Ascii();
+
+    public static string? Slugify(string? value, string? mode = null, bool cased = false)
+    {
+        if (value is null) return null;
+        mode ??= "default";
+        if (mode is not ("raw" or "default" or "pretty" or "ascii" or "latin")) return cased ? value : value.ToLowerInvariant();
+        if (mode == "latin") value = Transliterate(value);
+        var regex = mode switch { "raw" => Raw(), "pretty" => Pretty(), "ascii" => Ascii(), _ => Default() };
+        var slug = regex.Replace(value, "-");
+        if (slug.StartsWith('-')) slug = slug[1..];
+        if (slug.EndsWith('-')) slug = slug[..^1];
+        return cased ? slug : slug.ToLowerInvariant();
+    }
+
+    /// <summary>An approximation of I18n.transliterate: accents dropped, other non-ASCII letters as '?'.</summary>
+    private static string Transliterate(string value)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in value.Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c < 128 ? c : '?');
+        return sb.ToString();
+    }
+}
