@@ -17,6 +17,10 @@ namespace Homepage.Liquid;
 internal sealed class LiquidCompatibility : AstRewriter
 {
     public const string SliceFilter = "homepage_slice";
+    public const string RangeFilter = "homepage_range";
+
+    /// <summary>The most elements a for loop's range may have (Ruby materialises ranges too; this keeps memory bounded).</summary>
+    public const int MaxRangeLength = 1_000_000;
 
     private readonly bool _sliceLoops;
 
@@ -67,6 +71,13 @@ internal sealed class LiquidCompatibility : AstRewriter
         var statements = blank ? NoText(s.Statements) : s.Statements;
         var elseStatement = blank && s.Else is not null ? new ElseStatement(NoText(s.Else.Statements)) : s.Else;
         var source = (Expression?)s.Source ?? s.Range;
+        var changed = blank;
+        if (source is RangeExpression range)
+        {
+            // Materialise the range through a bounded filter instead of letting a huge range exhaust memory.
+            source = new FilterExpression(range.From, RangeFilter, [new FilterArgument(null!, range.To)]);
+            changed = true;
+        }
         Expression? limit = s.Limit, offset = s.Offset;
         if (_sliceLoops && (s.Offset is not null || s.Limit is not null) && !s.OffsetIsContinue)
         {
@@ -77,7 +88,7 @@ internal sealed class LiquidCompatibility : AstRewriter
             ]);
             limit = offset = null;
         }
-        else if (!blank)
+        else if (!changed)
         {
             return s;
         }

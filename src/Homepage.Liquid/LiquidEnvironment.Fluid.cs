@@ -30,6 +30,8 @@ public sealed partial class LiquidEnvironment
             MemberAccessStrategy = new UnsafeMemberAccessStrategy(),
             TimeZone = Options.TimeZone ?? TimeZoneInfo.Local,
             MaxRecursion = 100,
+            // A runaway loop ends with an error instead of hanging the build (Jekyll has no such limit; real templates stay far below).
+            MaxSteps = Options.MaxSteps,
             StrictVariables = Options.StrictVariables,
             StrictFilters = Options.StrictFilters,
         };

@@ -16,6 +16,9 @@ public sealed class LiquidEnvironmentOptions
     /// <summary>The site's time zone (Jekyll's <c>timezone:</c>), used when a date filter parses a string without offset.
     /// Null: the process's local zone, as Ruby does.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>The most statements one render may execute before it fails (a guard against runaway loops).</summary>
+    public int MaxSteps { get; init; } = 50_000_000;
 }
 
 /// <summary>

@@ -15,6 +15,7 @@ internal static class StandardFilters
         filters.AddFilter("first", First);
         filters.AddFilter("last", Last);
         filters.AddFilter(LiquidCompatibility.SliceFilter, Slice);
+        filters.AddFilter(LiquidCompatibility.RangeFilter, Range);
         filters.AddFilter("divided_by", DividedBy);
         filters.AddFilter("round", Round);
         filters.AddFilter("join", Join);
@@ -67,6 +68,19 @@ internal static class StandardFilters
         from = Math.Clamp(from, 0, items.Count);
         var end = to is null ? items.Count : Math.Clamp(to.Value, from, items.Count);
         return new ValueTask<FluidValue>(new ArrayValue(items.GetRange(from, end - from)));
+    }
+
+    /// <summary>A for loop's <c>(from..to)</c> as an array, refused beyond <see cref="LiquidCompatibility.MaxRangeLength"/> elements.</summary>
+    private static ValueTask<FluidValue> Range(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var from = (long)decimal.Truncate(input.ToNumberValue());
+        var to = (long)decimal.Truncate(arguments.At(0).ToNumberValue());
+        var length = to - from + 1;
+        if (length > LiquidCompatibility.MaxRangeLength)
+            throw new LiquidException($"Liquid error: the range ({from}..{to}) has {length} elements, more than the {LiquidCompatibility.MaxRangeLength} a loop may take");
+        var items = new FluidValue[Math.Max(0, length)];
+        for (var i = 0; i < items.Length; i++) items[i] = NumberValue.Create(from + i);
+        return new ValueTask<FluidValue>(new ArrayValue(items));
     }
 
     private static bool IsInteger(FluidValue v) => v is NumberValue n && NumberValue.GetScale(n.ToNumberValue()) == 0;
