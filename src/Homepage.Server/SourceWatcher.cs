@@ -42,7 +42,7 @@ public sealed class SourceWatcher : IDisposable
         var full = Path.GetFullPath(path);
         if ((full + Path.DirectorySeparatorChar).StartsWith(_destination, StringComparison.Ordinal)) return;
         var relative = Path.GetRelativePath(_source, full);
-        if (relative.Split(Path.DirectorySeparatorChar).Any(p => Ignored.Contains(p))) return;
+        if (relative.Split(Path.DirectorySeparatorChar).Any(p => Ignored.Contains(p) || p.Contains(Homepage.Engine.Writing.Writer.StagingSuffix, StringComparison.Ordinal))) return;
         lock (_gate)
         {
             _pending.Add(relative.Replace('\\', '/'));

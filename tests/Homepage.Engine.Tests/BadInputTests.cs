@@ -73,6 +73,23 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_failure_while_writing_leaves_the_previous_site_whole_and_no_staging_folder()
+    {
+        using var site = new TempSite().With("_config.yml", "").With("index.html", "---\n---\nfirst\n").With("a.txt", "a");
+        site.Build();
+        var before = Snapshot(site.Destination);
+
+        site.With("index.html", "---\n---\nsecond\n");
+        // A directory where the page must be written makes the write fail after other files were staged.
+        Directory.CreateDirectory(Path.Combine(site.Source, "zzz"));
+        site.With("zzz/page.html", "---\npermalink: /a.txt/\n---\nclash\n");
+        Assert.ThrowsAny<Exception>(() => site.Build());
+
+        Assert.Equal(before, Snapshot(site.Destination));
+        Assert.False(Directory.Exists(Homepage.Engine.Writing.Writer.StagingFolder(site.Destination)));
+    }
+
+    [Fact]
     public void The_destination_may_not_contain_the_source()
     {
         using var site = new TempSite().With("_config.yml", "").With("index.html", "x");

@@ -4,17 +4,24 @@ using Homepage.Engine.Utilities;
 namespace Homepage.Engine.Writing;
 
 /// <summary>
-/// Jekyll's cleanup and write: obsolete files under the destination are removed (except <c>keep_files</c>), then every
-/// page, static file and document is written. Nothing is ever written or removed outside the destination.
+/// Jekyll's cleanup and write, made atomic: every page, static file and document is written into a staging folder
+/// beside the destination; only when all of it is written do the <c>keep_files</c> move over and the staging folder
+/// replace the destination. A failure leaves the previous destination whole. Nothing is written or removed outside
+/// the destination and its staging folder.
 /// </summary>
 public static class Writer
 {
+    /// <summary>The suffix of the staging folder (<c>.NAME.homepage-staging</c> beside the destination); watchers ignore it.</summary>
+    public const string StagingSuffix = ".homepage-staging";
+
+    public static string StagingFolder(string destination) =>
+        Path.Combine(Path.GetDirectoryName(destination)!, "." + Path.GetFileName(destination) + StagingSuffix);
+
     public static void Write(Site site)
     {
         var destination = site.Destination;
-        var items = SiteFiles(site).ToList();
         var outputs = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var item in items)
+        foreach (var item in SiteFiles(site))
         {
             var path = item switch
             {
@@ -27,20 +34,82 @@ public static class Writer
                 ConflictWarning(site, path, existing, item);
             outputs[path] = item;
         }
-        Cleanup(site, outputs.Keys.ToHashSet(StringComparer.Ordinal));
-        foreach (var dir in outputs.Keys.Select(Path.GetDirectoryName).Distinct()) Directory.CreateDirectory(dir!);
-        Parallel.ForEach(outputs, entry =>
+
+        var staging = StagingFolder(destination);
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        try
         {
-            switch (entry.Value)
+            var files = outputs.Select(kv => (Target: Path.Combine(staging, Path.GetRelativePath(destination, kv.Key)), Item: kv.Value)).ToList();
+            foreach (var dir in files.Select(f => Path.GetDirectoryName(f.Target)).Distinct()) Directory.CreateDirectory(dir!);
+            Parallel.ForEach(files, file =>
             {
-                case Convertible c:
-                    WriteIfChanged(entry.Key, c.Output ?? "");
-                    break;
-                case StaticFile f:
-                    CopyStatic(f, entry.Key);
-                    break;
+                switch (file.Item)
+                {
+                    case Convertible c:
+                        File.WriteAllBytes(file.Target, Utf8.GetBytes(c.Output ?? ""));
+                        break;
+                    case StaticFile f:
+                        File.Copy(f.AbsolutePath, file.Target, overwrite: true);
+                        File.SetLastWriteTimeUtc(file.Target, File.GetLastWriteTimeUtc(f.AbsolutePath));
+                        break;
+                }
+            });
+            KeepFiles(site, staging, outputs.Keys.Select(k => Path.GetRelativePath(destination, k).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal));
+            Swap(destination, staging);
+        }
+        catch
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            throw;
+        }
+    }
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
+
+    /// <summary>Jekyll keeps the destination's <c>keep_files</c> (e.g. <c>.git</c>): they move into the new site unless it writes them itself.</summary>
+    private static void KeepFiles(Site site, string staging, HashSet<string> written)
+    {
+        var destination = site.Destination;
+        if (!Directory.Exists(destination)) return;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(destination, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(destination, entry).Replace('\\', '/');
+            if (!site.KeepFiles.Any(k => k.Length > 0 && relative.StartsWith(k, StringComparison.Ordinal))) continue;
+            if (written.Contains(relative)) continue;
+            var target = Path.Combine(staging, relative);
+            if (Directory.Exists(entry)) Directory.CreateDirectory(target);
+            else if (!File.Exists(target))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(entry, target);
+                File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(entry));
             }
-        });
+        }
+    }
+
+    /// <summary>Replace the destination by the staging folder: two renames, then the old site is removed.</summary>
+    private static void Swap(string destination, string staging)
+    {
+        if (!Directory.Exists(destination))
+        {
+            if (File.Exists(destination)) throw new BuildException($"The destination {destination} is a file.");
+            Directory.Move(staging, destination);
+            return;
+        }
+        var previous = staging + ".previous";
+        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+        Directory.Move(destination, previous);
+        try
+        {
+            Directory.Move(staging, destination);
+        }
+        catch
+        {
+            Directory.Move(previous, destination);
+            throw;
+        }
+        Directory.Delete(previous, recursive: true);
     }
 
     private static void ConflictWarning(Site site, string path, object a, object b)
@@ -70,57 +139,4 @@ public static class Writer
             throw new BuildException($"Refusing to write outside the destination: {path}");
     }
 
-    private static void WriteIfChanged(string path, string content)
-    {
-        var bytes = new System.Text.UTF8Encoding(false).GetBytes(content);
-        if (File.Exists(path))
-        {
-            var info = new FileInfo(path);
-            if (info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return;
-            File.Delete(path);
-        }
-        File.WriteAllBytes(path, bytes);
-    }
-
-    private static void CopyStatic(StaticFile file, string path)
-    {
-        var source = file.AbsolutePath;
-        var mtime = File.GetLastWriteTimeUtc(source);
-        if (File.Exists(path) && File.GetLastWriteTimeUtc(path) == mtime && new FileInfo(path).Length == new FileInfo(source).Length) return;
-        if (File.Exists(path)) File.Delete(path);
-        File.Copy(source, path);
-        File.SetLastWriteTimeUtc(path, mtime);
-    }
-
-    /// <summary><c>Cleaner#cleanup!</c>: remove what the build no longer produces, keeping <c>keep_files</c> and dot files.</summary>
-    private static void Cleanup(Site site, HashSet<string> newFiles)
-    {
-        var dest = site.Destination;
-        if (!Directory.Exists(dest)) return;
-        var newDirs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in newFiles)
-            for (var dir = Path.GetDirectoryName(file); dir is not null && dir != dest && dir.Length > dest.Length; dir = Path.GetDirectoryName(dir))
-                newDirs.Add(dir);
-        var keepDirs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var keep in site.KeepFiles)
-            for (var dir = Path.GetDirectoryName(site.InDestDir(dest, keep)); dir is not null && dir.Length > dest.Length; dir = Path.GetDirectoryName(dir))
-                keepDirs.Add(dir);
-        var obsolete = new List<string>();
-        foreach (var entry in Directory.EnumerateFileSystemEntries(dest, "*", SearchOption.AllDirectories))
-        {
-            var rel = Path.GetRelativePath(dest, entry).Replace('\\', '/');
-            if (site.KeepFiles.Any(k => rel.StartsWith(k, StringComparison.Ordinal))) continue;
-            if (keepDirs.Contains(entry)) continue;
-            if (newFiles.Contains(entry) || newDirs.Contains(entry)) continue;
-            obsolete.Add(entry);
-        }
-        // A file where a folder must now be.
-        obsolete.AddRange(newDirs.Where(File.Exists));
-        foreach (var path in obsolete.OrderByDescending(p => p.Length))
-        {
-            EnsureInside(dest, path);
-            if (File.Exists(path)) File.Delete(path);
-            else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
-    }
 }
