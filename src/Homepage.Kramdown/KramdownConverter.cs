@@ -34,21 +34,19 @@ public static partial class KramdownConverter
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.CodeBlockRenderer>(new CodeBlockRenderer(options));
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(new TypographicTextRenderer());
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.CodeInlineRenderer>(new CodeSpanRenderer());
-        // kramdown keeps one blank line between blocks that were separated by blank lines in the source.
-        Block? previous = null;
-        foreach (var block in document)
+        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.HtmlInlineRenderer>(new RequotedHtmlInlineRenderer());
+        string RenderInline(ContainerInline inline)
         {
-            var gapStart = previous is null ? 0 : previous.Span.End + 1;
-            if (HasBlankLine(markdown, gapStart, block.Span.Start, previous is null)) writer.Write('\n');
-            renderer.Render(block);
-            previous = block;
+            var sb = writer.GetStringBuilder();
+            sb.Clear();
+            renderer.WriteChildren(inline);
+            writer.Flush();
+            return sb.ToString();
         }
-        if (previous is not null && HasBlankLine(markdown, previous.Span.End + 1, markdown.Length, leading: false)) writer.Write('\n');
-        writer.Flush();
-        return new KramdownResult(writer.ToString(), []);
+        var html = new KramdownBlockRenderer(markdown, options, RenderInline).Render(document);
+        return new KramdownResult(html, []);
     }
 
     [GeneratedRegex(@"[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]")]
@@ -88,54 +86,9 @@ public static partial class KramdownConverter
         }
     }
 
-    /// <summary>Whether the source between two blocks (or before the first, or after the last) holds a blank line,
-    /// which kramdown keeps as one newline of output.</summary>
-    private static bool HasBlankLine(string source, int start, int end, bool leading)
-    {
-        if (start >= end || start >= source.Length) return false;
-        var gap = source.AsSpan(start, Math.Min(end, source.Length) - start);
-        if (!leading)
-        {
-            // the end of the previous block's last line is not a blank line
-            var firstBreak = gap.IndexOf('\n');
-            if (firstBreak < 0) return false;
-            gap = gap[(firstBreak + 1)..];
-        }
-        return gap.IndexOf('\n') >= 0;
-    }
-
     /// <summary>kramdown's SmartyPants conversion (the <c>smartify</c> filter): HTML special characters escaped,
     /// then quotes, dashes and ellipses as typographic characters.</summary>
     public static string Smartify(string input) => Typography.Apply(System.Net.WebUtility.HtmlEncode(input).Replace("&quot;", "\"").Replace("&#39;", "'"));
-
-    private sealed class CodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
-    {
-        private readonly KramdownOptions _options;
-
-        public CodeBlockRenderer(KramdownOptions options) => _options = options;
-
-        protected override void Write(HtmlRenderer renderer, CodeBlock block)
-        {
-            var lang = (block as FencedCodeBlock)?.Info;
-            if (string.IsNullOrEmpty(lang)) lang = _options.DefaultLang.Length > 0 ? _options.DefaultLang : null;
-            var code = new StringBuilder();
-            var lines = block.Lines;
-            for (var i = 0; i < lines.Count; i++) code.Append(lines.Lines[i].Slice.ToString()).Append('\n');
-            var highlighted = lang is null ? null : _options.Highlighter?.Highlight(code.ToString(), lang, true, new Dictionary<string, object?>());
-            if (highlighted is not null)
-            {
-                renderer.Write($"<div class=\"language-{lang} highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>");
-                renderer.Write(highlighted);
-                renderer.WriteLine("</code></pre></div></div>");
-            }
-            else
-            {
-                renderer.Write(lang is null ? "<pre><code>" : $"<pre><code class=\"language-{lang}\">");
-                renderer.WriteEscape(code.ToString());
-                renderer.WriteLine("</code></pre>");
-            }
-        }
-    }
 }
 
 /// <summary>kramdown's typographic symbols and smart quotes over text (a close approximation of its SmartQuotes rules).</summary>
@@ -176,4 +129,10 @@ internal sealed class CodeSpanRenderer : HtmlObjectRenderer<CodeInline>
         renderer.WriteEscape(obj.Content);
         renderer.Write("</code>");
     }
+}
+
+/// <summary>Inline HTML as kramdown re-serialises it (attribute values in double quotes).</summary>
+internal sealed class RequotedHtmlInlineRenderer : HtmlObjectRenderer<HtmlInline>
+{
+    protected override void Write(HtmlRenderer renderer, HtmlInline obj) => renderer.Write(KramdownBlockRenderer.Requote(obj.Tag));
 }
