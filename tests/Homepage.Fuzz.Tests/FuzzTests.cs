@@ -25,8 +25,8 @@ public sealed class FuzzTests
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Homepage.sln"))) root = Path.GetDirectoryName(root)!;
-        var sites = Path.Combine(root, "tests", "Sites");
-        return Directory.EnumerateFiles(sites, "*", SearchOption.AllDirectories)
+        var folders = new[] { Path.Combine(root, "tests", "Sites"), Path.Combine(root, "_sass"), Path.Combine(root, "tests", "Homepage.Sass.Tests", "Samples") };
+        return folders.Where(Directory.Exists).SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
             .Where(f => !f.Contains(Path.DirectorySeparatorChar + "_expected" + Path.DirectorySeparatorChar))
             .Where(f => extensions.Contains(Path.GetExtension(f)))
             .Order(StringComparer.Ordinal)
@@ -88,6 +88,13 @@ public sealed class FuzzTests
             ["page"] = new Dictionary<string, object?> { ["title"] = "x", ["tags"] = new List<object?> { "a", "b" } },
         };
         Run("liquid", Corpus(".md", ".html", ".xml"), input => environment.Parse(input, "fuzz").Render(globals), e => e is LiquidException);
+    }
+
+    [Fact]
+    public void Scss_compiler()
+    {
+        Run("scss", Corpus(".scss"), input => Homepage.Sass.SassCompiler.Compile(input, new Homepage.Sass.SassOptions { Style = Homepage.Sass.SassOutputStyle.Compressed }),
+            e => e is Homepage.Sass.SassException);
     }
 
     [Fact]

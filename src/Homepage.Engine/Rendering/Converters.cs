@@ -123,8 +123,6 @@ public sealed class ScssConverter : IConverter
         try
         {
             var result = SassCompiler.Compile(content, options);
-            if (result.IsPlaceholder)
-                _site.Log.Warn("Sass:", $"{item.RelativePath} is written uncompiled: the SCSS compiler (issue 6) has not landed yet.");
             sourceMap = result.SourceMap;
             if (mapRequired && page is not null && result.SourceMap is not null)
                 _site.AddSourceMapPage(page, result.SourceMap);

@@ -1,0 +1,49 @@
+namespace Homepage.Sass;
+
+/// <summary>A position in a source file, for error messages.</summary>
+public readonly record struct SourceSpan(string File, int Line, int Column);
+
+public abstract record Statement(SourceSpan Span);
+
+public sealed record RuleStatement(SourceSpan Span, Interpolated Selector, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, string RawValue, Expression Value) : Statement(Span);
+public sealed record VariableStatement(SourceSpan Span, string Name, Expression Value, bool Default, bool Global) : Statement(Span);
+public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<string> Urls, string Raw) : Statement(Span);
+public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record IncludeStatement(SourceSpan Span, string Name, IReadOnlyList<Argument> Arguments, IReadOnlyList<Statement>? Content) : Statement(Span);
+public sealed record ContentStatement(SourceSpan Span) : Statement(Span);
+public sealed record FunctionStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record ReturnStatement(SourceSpan Span, Expression Value) : Statement(Span);
+public sealed record IfStatement(SourceSpan Span, IReadOnlyList<(Expression? Condition, IReadOnlyList<Statement> Body)> Clauses) : Statement(Span);
+public sealed record EachStatement(SourceSpan Span, IReadOnlyList<string> Variables, Expression List, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record ForStatement(SourceSpan Span, string Variable, Expression From, Expression To, bool Inclusive, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record WhileStatement(SourceSpan Span, Expression Condition, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record MediaStatement(SourceSpan Span, Interpolated Query, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record AtRuleStatement(SourceSpan Span, string Name, Interpolated Parameters, IReadOnlyList<Statement>? Body) : Statement(Span);
+public sealed record ExtendStatement(SourceSpan Span, Interpolated Selector, bool Optional) : Statement(Span);
+public sealed record CommentStatement(SourceSpan Span, string Text) : Statement(Span)
+{
+    public bool Loud => Text.StartsWith("/*!", StringComparison.Ordinal);
+}
+public sealed record MessageStatement(SourceSpan Span, string Kind, Expression Value) : Statement(Span);
+
+public sealed record Parameter(string Name, Expression? Default, bool Rest);
+public sealed record Argument(string? Name, Expression Value, bool Rest);
+
+/// <summary>Text with <c>#{...}</c> interpolations.</summary>
+public sealed record Interpolated(IReadOnlyList<object> Parts)
+{
+    public bool IsPlain => Parts.All(p => p is string);
+    public override string ToString() => string.Concat(Parts.Select(p => p as string ?? "#{...}"));
+}
+
+public abstract record Expression;
+public sealed record LiteralExpression(SassValue Value) : Expression;
+public sealed record VariableExpression(string Name, SourceSpan Span) : Expression;
+public sealed record FunctionCallExpression(string Name, IReadOnlyList<Argument> Arguments, SourceSpan Span) : Expression;
+public sealed record BinaryExpression(string Operator, Expression Left, Expression Right) : Expression;
+public sealed record UnaryExpression(string Operator, Expression Operand) : Expression;
+public sealed record ListExpression(IReadOnlyList<Expression> Items, string Separator) : Expression;
+public sealed record MapExpression(IReadOnlyList<(Expression Key, Expression Value)> Entries) : Expression;
+public sealed record ParenExpression(Expression Inner) : Expression;
+public sealed record InterpolatedStringExpression(Interpolated Text, bool Quoted) : Expression;

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Homepage.Sass;
+
+/// <summary>Prints the CSS tree in libsass's output styles.</summary>
+internal static partial class Emitter
+{
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\s*([>+~])\s*")]
+    private static partial Regex Combinator();
+
+    public static string Emit(List<CssNode> nodes, SassOutputStyle style)
+    {
+        var sb = new StringBuilder();
+        if (style == SassOutputStyle.Compressed)
+        {
+            foreach (var node in nodes) Compressed(node, sb);
+            return sb.Length == 0 ? "" : sb.Append('\n').ToString();
+        }
+        Expanded(nodes, sb, 0, style);
+        return sb.ToString().TrimEnd('\n') + (sb.Length > 0 ? "\n" : "");
+    }
+
+    public static string Selector(string selector, bool compressed)
+    {
+        var s = Spaces().Replace(selector.Trim(), " ");
+        return compressed ? Combinator().Replace(s, "$1") : Combinator().Replace(s, " $1 ");
+    }
+
+    private static void Compressed(CssNode node, StringBuilder sb)
+    {
+        switch (node)
+        {
+            case CssComment comment when comment.Text.StartsWith("/*!", StringComparison.Ordinal):
+                sb.Append(comment.Text);
+                break;
+            case CssRule rule when rule.Declarations.Count > 0 && rule.Selectors.Count > 0:
+                sb.Append(string.Join(",", rule.Selectors.Select(s => Selector(s, true)))).Append('{');
+                sb.Append(string.Join(";", rule.Declarations.Select(d => d.Property + ":" + d.Value))).Append('}');
+                break;
+            case CssMedia media when media.Children.Any(HasOutput):
+                sb.Append("@media ").Append(Spaces().Replace(media.Query, " ")).Append('{');
+                foreach (var child in media.Children) Compressed(child, sb);
+                sb.Append('}');
+                break;
+            case CssAtRule at:
+                sb.Append('@').Append(at.Name);
+                if (at.Parameters.Length > 0) sb.Append(' ').Append(Spaces().Replace(at.Parameters, " "));
+                if (!at.HasBody)
+                {
+                    sb.Append(';');
+                    break;
+                }
+                sb.Append('{');
+                sb.Append(string.Join(";", at.Declarations.Select(d => d.Property + ":" + d.Value)));
+                foreach (var child in at.Children) Compressed(child, sb);
+                sb.Append('}');
+                break;
+        }
+    }
+
+    private static bool HasOutput(CssNode node) => node switch
+    {
+        CssRule r => r.Declarations.Count > 0 && r.Selectors.Count > 0,
+        CssMedia m => m.Children.Any(HasOutput),
+        CssAtRule => true,
+        CssComment => true,
+        _ => false,
+    };
+
+    private static void Expanded(List<CssNode> nodes, StringBuilder sb, int depth, SassOutputStyle style)
+    {
+        var pad = new string(' ', depth * 2);
+        var first = true;
+        foreach (var node in nodes)
+        {
+            if (!HasOutput(node)) continue;
+            if (!first && depth == 0) sb.Append('\n');
+            first = false;
+            switch (node)
+            {
+                case CssComment comment:
+                    sb.Append(pad).Append(comment.Text).Append('\n');
+                    break;
+                case CssRule rule:
+                    sb.Append(pad).Append(string.Join(",\n" + pad, rule.Selectors.Select(s => Selector(s, false)))).Append(" {\n");
+                    foreach (var (p, v) in rule.Declarations) sb.Append(pad).Append("  ").Append(p).Append(": ").Append(v).Append(";\n");
+                    sb.Append(pad).Append("}\n");
+                    break;
+                case CssMedia media:
+                    sb.Append(pad).Append("@media ").Append(Spaces().Replace(media.Query, " ")).Append(" {\n");
+                    Expanded(media.Children, sb, depth + 1, style);
+                    sb.Append(pad).Append("}\n");
+                    break;
+                case CssAtRule at:
+                    sb.Append(pad).Append('@').Append(at.Name);
+                    if (at.Parameters.Length > 0) sb.Append(' ').Append(at.Parameters);
+                    if (!at.HasBody) { sb.Append(";\n"); break; }
+                    sb.Append(" {\n");
+                    foreach (var (p, v) in at.Declarations) sb.Append(pad).Append("  ").Append(p).Append(": ").Append(v).Append(";\n");
+                    Expanded(at.Children, sb, depth + 1, style);
+                    sb.Append(pad).Append("}\n");
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+namespace Homepage.Sass;
+
+internal sealed partial class Evaluator
+{
+    internal SassValue Eval(Expression expression)
+    {
+        switch (expression)
+        {
+            case LiteralExpression l:
+                return l.Value;
+            case VariableExpression v:
+                return Lookup(v.Name) is { } value
+                    ? Strip(value) is SassNumber readNumber ? readNumber with { DropLeadingZero = true } : Strip(value)
+                    : throw new SassException($"Error: Undefined variable: \"${v.Name}\".\n        on line {v.Span.Line}:{v.Span.Column} of {v.Span.File}", v.Span.File, v.Span.Line, v.Span.Column);
+            case ParenExpression p:
+                return Strip(Eval(p.Inner)) switch
+                {
+                    SassNumber number => number with { DropLeadingZero = true },
+                    var inner => inner,
+                };
+            case ListExpression list:
+                return new SassList(list.Items.Select(Eval).ToList(), list.Separator);
+            case MapExpression map:
+                return new SassMap(map.Entries.Select(e => (Strip(Eval(e.Key)), Strip(Eval(e.Value)))).ToList());
+            case InterpolatedStringExpression s:
+                return new SassString(Interpolate(s.Text), s.Quoted);
+            case UnaryExpression u:
+            {
+                var operand = Strip(Eval(u.Operand));
+                return u.Operator switch
+                {
+                    "not" => new SassBool(!operand.IsTruthy),
+                    "-" when operand is SassNumber n => n with { Value = -n.Value, DropLeadingZero = false },
+                    _ => new SassString(u.Operator + operand.ToCss(false), false),
+                };
+            }
+            case BinaryExpression b:
+                return Binary(b);
+            case FunctionCallExpression call:
+                return Call(call);
+        }
+        throw new SassException("Error: unsupported expression");
+    }
+
+    private SassValue Binary(BinaryExpression b)
+    {
+        if (b.Operator == "and")
+        {
+            var left = Eval(b.Left);
+            return left.IsTruthy ? Eval(b.Right) : left;
+        }
+        if (b.Operator == "or")
+        {
+            var left = Eval(b.Left);
+            return left.IsTruthy ? left : Eval(b.Right);
+        }
+        var rawLeft = Eval(b.Left);
+        var rawRight = Eval(b.Right);
+        // "10px/8px" written as literals stays a slash (font shorthand); it divides only with variables, calls or parens.
+        if (b.Operator == "/" && rawLeft is OriginalNumber ol && rawRight is OriginalNumber or && b.Left is LiteralExpression && b.Right is LiteralExpression)
+            return new SassString(ol.Text + "/" + or.Text, false);
+        var l = Strip(rawLeft);
+        var r = Strip(rawRight);
+        switch (b.Operator)
+        {
+            case "==": return new SassBool(SassEquality.Equal(l, r));
+            case "!=": return new SassBool(!SassEquality.Equal(l, r));
+        }
+        if (l is SassNumber x && r is SassNumber y)
+        {
+            var unit = x.Unit.Length > 0 ? x.Unit : y.Unit;
+            var yv = Convert(y, x.Unit);
+            switch (b.Operator)
+            {
+                case "+": return new SassNumber(x.Value + yv, unit);
+                case "-": return new SassNumber(x.Value - yv, unit);
+                case "*":
+                    return new SassNumber(x.Value * y.Value, x.Unit.Length > 0 ? x.Unit : y.Unit);
+                case "/":
+                    if (y.Value == 0) return new SassString("Infinity", false);
+                    return new SassNumber(x.Value / y.Value, x.Unit == y.Unit ? "" : x.Unit.Length > 0 && y.Unit.Length == 0 ? x.Unit : x.Unit.Length == 0 ? "" : x.Unit);
+                case "%": return new SassNumber(x.Value % yv, unit);
+                case ">": return new SassBool(x.Value > yv);
+                case "<": return new SassBool(x.Value < yv);
+                case ">=": return new SassBool(x.Value >= yv);
+                case "<=": return new SassBool(x.Value <= yv);
+            }
+        }
+        if (b.Operator == "+" && (l is SassString || r is SassString))
+        {
+            var quoted = l is SassString { Quoted: true };
+            return new SassString(Text(l) + Text(r), quoted);
+        }
+        if (b.Operator is "-" or "/") return new SassString(l.ToCss(false) + b.Operator + r.ToCss(false), false);
+        throw new SassException($"Error: Undefined operation: \"{l.ToCss(false)} {b.Operator} {r.ToCss(false)}\".");
+    }
+
+    private static string Text(SassValue v) => v is SassString s ? s.Text : v.ToCss(false);
+
+    private static readonly Dictionary<string, double> LengthsInPx = new()
+    {
+        ["px"] = 1, ["in"] = 96, ["cm"] = 96 / 2.54, ["mm"] = 96 / 25.4, ["pt"] = 96.0 / 72, ["pc"] = 16,
+    };
+
+    private static double Convert(SassNumber n, string unit)
+    {
+        if (n.Unit == unit || n.Unit.Length == 0 || unit.Length == 0) return n.Value;
+        if (LengthsInPx.TryGetValue(n.Unit, out var from) && LengthsInPx.TryGetValue(unit, out var to)) return n.Value * from / to;
+        if (n.Unit == "s" && unit == "ms") return n.Value * 1000;
+        if (n.Unit == "ms" && unit == "s") return n.Value / 1000;
+        throw new SassException($"Error: Incompatible units: '{n.Unit}' and '{unit}'.");
+    }
+
+    internal static SassNumber Number(SassValue v) => Strip(v) as SassNumber ?? throw new SassException($"Error: {v.ToCss(false)} is not a number.");
+
+    private static SassColor Color(SassValue v) => Strip(v) as SassColor ?? throw new SassException($"Error: {v.ToCss(false)} is not a color.");
+
+    private SassValue Call(FunctionCallExpression call)
+    {
+        var name = call.Name.Replace('_', '-');
+        var arguments = EvalArguments(call.Arguments);
+        if (_functions.TryGetValue(name, out var user)) return Strip(CallUserFunction(user, arguments, call.Span));
+        SassValue Arg(int i, string named)
+        {
+            var n = arguments.FirstOrDefault(a => a.Name == named);
+            if (n.Name is not null) return Strip(n.Value);
+            var positional = arguments.Where(a => a.Name is null).ToList();
+            return i < positional.Count ? Strip(positional[i].Value) : SassNull.Instance;
+        }
+        double Amount(SassValue v) => Number(v).Value;
+        switch (name)
+        {
+            case "rgb" or "rgba" when arguments.Count == 2 && Arg(0, "color") is SassColor c:
+                return c with { A = Amount(Arg(1, "alpha")) };
+            case "rgb" or "rgba" when arguments.Count >= 3:
+            {
+                double Channel(SassValue v) => v is SassNumber { Unit: "%" } p ? p.Value * 2.55 : Amount(v);
+                var alpha = arguments.Count > 3 ? Amount(Arg(3, "alpha")) : 1;
+                return new SassColor(Channel(Arg(0, "red")), Channel(Arg(1, "green")), Channel(Arg(2, "blue")), alpha);
+            }
+            case "hsl" or "hsla":
+                return SassColor.FromHsl(Amount(Arg(0, "hue")), Amount(Arg(1, "saturation")), Amount(Arg(2, "lightness")), arguments.Count > 3 ? Amount(Arg(3, "alpha")) : 1);
+            case "mix":
+            {
+                var c1 = Color(Arg(0, "color1"));
+                var c2 = Color(Arg(1, "color2"));
+                var weight = Arg(2, "weight") is SassNumber w ? w.Value : 50;
+                var p = weight / 100;
+                var wScaled = p * 2 - 1;
+                var a = c1.A - c2.A;
+                var w1 = ((wScaled * a == -1 ? wScaled : (wScaled + a) / (1 + wScaled * a)) + 1) / 2;
+                var w2 = 1 - w1;
+                return new SassColor(c1.R * w1 + c2.R * w2, c1.G * w1 + c2.G * w2, c1.B * w1 + c2.B * w2, c1.A * p + c2.A * (1 - p));
+            }
+            case "lighten" or "darken":
+            {
+                var c = Color(Arg(0, "color"));
+                var (h, s, l) = c.ToHsl();
+                var amount = Amount(Arg(1, "amount"));
+                return SassColor.FromHsl(h, s, Math.Clamp(l + (name == "lighten" ? amount : -amount), 0, 100), c.A);
+            }
+            case "saturate" or "desaturate":
+            {
+                var c = Color(Arg(0, "color"));
+                var (h, s, l) = c.ToHsl();
+                var amount = Amount(Arg(1, "amount"));
+                return SassColor.FromHsl(h, Math.Clamp(s + (name == "saturate" ? amount : -amount), 0, 100), l, c.A);
+            }
+            case "adjust-hue":
+            {
+                var c = Color(Arg(0, "color"));
+                var (h, s, l) = c.ToHsl();
+                return SassColor.FromHsl(h + Amount(Arg(1, "degrees")), s, l, c.A);
+            }
+            case "transparentize" or "fade-out" or "opacify" or "fade-in":
+            {
+                var c = Color(Arg(0, "color"));
+                var amount = Amount(Arg(1, "amount"));
+                return c with { A = Math.Clamp(c.A + (name is "opacify" or "fade-in" ? amount : -amount), 0, 1) };
+            }
+            case "lightness": return new SassNumber(Color(Arg(0, "color")).ToHsl().L, "%");
+            case "saturation": return new SassNumber(Color(Arg(0, "color")).ToHsl().S, "%");
+            case "hue": return new SassNumber(Color(Arg(0, "color")).ToHsl().H, "deg");
+            case "red": return new SassNumber(Math.Round(Color(Arg(0, "color")).R));
+            case "green": return new SassNumber(Math.Round(Color(Arg(0, "color")).G));
+            case "blue": return new SassNumber(Math.Round(Color(Arg(0, "color")).B));
+            case "alpha" or "opacity" when Arg(0, "color") is SassColor ac: return new SassNumber(ac.A);
+            case "map-get":
+                return (Arg(0, "map") as SassMap)?.Get(Arg(1, "key")) ?? SassNull.Instance;
+            case "map-has-key":
+                return new SassBool((Arg(0, "map") as SassMap)?.Get(Arg(1, "key")) is not null);
+            case "map-keys":
+                return new SassList(((SassMap)Arg(0, "map")).Entries.Select(e => e.Key).ToList(), ",");
+            case "map-values":
+                return new SassList(((SassMap)Arg(0, "map")).Entries.Select(e => e.Value).ToList(), ",");
+            case "map-merge":
+            {
+                var m1 = (SassMap)Arg(0, "map1");
+                var m2 = (SassMap)Arg(1, "map2");
+                var entries = m1.Entries.Where(e => m2.Get(e.Key) is null).ToList();
+                var merged = m1.Entries.Select(e => m2.Get(e.Key) is { } v2 ? (e.Key, v2) : e).ToList();
+                merged.AddRange(m2.Entries.Where(e => m1.Get(e.Key) is null));
+                _ = entries;
+                return new SassMap(merged);
+            }
+            case "length":
+                return new SassNumber(Arg(0, "list") switch { SassList l => l.Items.Count, SassMap m => m.Entries.Count, _ => 1 });
+            case "nth":
+            {
+                var list = Arg(0, "list") is SassList l ? l.Items : [Arg(0, "list")];
+                var n = (int)Amount(Arg(1, "n"));
+                return list[n < 0 ? list.Count + n : n - 1];
+            }
+            case "percentage": return new SassNumber(Amount(Arg(0, "number")) * 100, "%");
+            case "round": return Number(Arg(0, "number")) with { Value = Math.Round(Amount(Arg(0, "number")), MidpointRounding.AwayFromZero) };
+            case "ceil": return Number(Arg(0, "number")) with { Value = Math.Ceiling(Amount(Arg(0, "number"))) };
+            case "floor": return Number(Arg(0, "number")) with { Value = Math.Floor(Amount(Arg(0, "number"))) };
+            case "abs": return Number(Arg(0, "number")) with { Value = Math.Abs(Amount(Arg(0, "number"))) };
+            case "unit": return new SassString(Number(Arg(0, "number")).Unit, true);
+            case "unitless": return new SassBool(Number(Arg(0, "number")).Unit.Length == 0);
+            case "unquote": return Arg(0, "string") is SassString us ? us with { Quoted = false } : Arg(0, "string");
+            case "quote": return new SassString(Text(Arg(0, "string")), true);
+            case "type-of":
+                return new SassString(Arg(0, "value") switch
+                {
+                    SassNumber => "number", SassColor => "color", SassString => "string", SassBool => "bool", SassList => "list", SassMap => "map", _ => "null",
+                }, false);
+            case "if": return Arg(0, "condition").IsTruthy ? Arg(1, "if-true") : Arg(2, "if-false");
+            case "min" or "max" when arguments.All(a => Strip(a.Value) is SassNumber):
+            {
+                var numbers = arguments.Select(a => (SassNumber)Strip(a.Value)).ToList();
+                return name == "min" ? numbers.MinBy(n => n.Value)! : numbers.MaxBy(n => n.Value)!;
+            }
+        }
+        // Not a Sass function: a CSS function call, printed with its evaluated arguments.
+        var args = string.Join(_compressed ? "," : ", ", arguments.Select(a => (a.Name is null ? "" : "$" + a.Name + ": ") + Strip(a.Value).ToCss(_compressed)));
+        return new SassString(call.Name + "(" + args + ")", false);
+    }
+}

@@ -1,0 +1,519 @@
+using System.Text;
+
+namespace Homepage.Sass;
+
+/// <summary>
+/// Evaluates a stylesheet: variables and scopes, imports, mixins and functions, control flow, nesting with
+/// <c>&amp;</c>, media bubbling and <c>@extend</c>, producing the CSS tree.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*([\w-]+)\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")]
+    private static partial System.Text.RegularExpressions.Regex MediaFeatures();
+
+    private readonly SassOptions _options;
+    private readonly bool _compressed;
+    private readonly List<Dictionary<string, SassValue>> _scopes = [new(StringComparer.Ordinal)];
+    private readonly Dictionary<string, MixinStatement> _mixins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FunctionStatement> _functions = new(StringComparer.Ordinal);
+    private readonly List<(List<string> Extenders, string Target)> _extends = new();
+    private readonly Stack<(IReadOnlyList<Statement>? Content, int ScopeDepth)> _contentStack = new();
+    private readonly List<string> _importStack = new();
+    private int _depth;
+
+    public Evaluator(SassOptions options)
+    {
+        _options = options;
+        _compressed = options.Style == SassOutputStyle.Compressed;
+    }
+
+    public List<CssNode> Root { get; } = new();
+
+    /// <summary>Where output goes while evaluating: the container, the parent selectors and the rule collecting declarations.</summary>
+    private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File);
+
+    public void Run(IReadOnlyList<Statement> statements, string file)
+    {
+        Evaluate(statements, new Context(Root, [], null, null, file));
+        ApplyExtends(Root);
+    }
+
+    private void Evaluate(IReadOnlyList<Statement> statements, Context context)
+    {
+        foreach (var statement in statements)
+            if (EvaluateStatement(statement, context) is { } returned)
+                throw new ReturnSignal(returned);
+    }
+
+    private sealed class ReturnSignal(SassValue value) : Exception
+    {
+        public SassValue Value { get; } = value;
+    }
+
+    private SassValue? EvaluateStatement(Statement statement, Context context)
+    {
+        if (++_depth > 512) throw new SassException("Error: stack level too deep", statement.Span.File, statement.Span.Line, statement.Span.Column);
+        try
+        {
+            switch (statement)
+            {
+                case VariableStatement v:
+                    Assign(v);
+                    return null;
+                case CommentStatement c:
+                    if (context.Rule is null && !_compressed || c.Loud) context.Container.Add(new CssComment(c.Text));
+                    return null;
+                case DeclarationStatement d:
+                    Declare(d, context);
+                    return null;
+                case RuleStatement r:
+                    Rule(r, context);
+                    return null;
+                case MediaStatement m:
+                    Media(m, context);
+                    return null;
+                case ImportStatement i:
+                    Import(i, context);
+                    return null;
+                case MixinStatement m:
+                    _mixins[m.Name.Replace('_', '-')] = m;
+                    return null;
+                case FunctionStatement f:
+                    _functions[f.Name.Replace('_', '-')] = f;
+                    return null;
+                case IncludeStatement inc:
+                    Include(inc, context);
+                    return null;
+                case ContentStatement:
+                    if (_contentStack.Count > 0 && _contentStack.Peek().Content is { } content)
+                    {
+                        var (_, depth) = _contentStack.Pop();
+                        try { Evaluate(content, context); }
+                        finally { _contentStack.Push((content, depth)); }
+                    }
+                    return null;
+                case ReturnStatement ret:
+                    return Strip(Eval(ret.Value));
+                case IfStatement ifs:
+                    foreach (var (condition, body) in ifs.Clauses)
+                    {
+                        if (condition is not null && !Eval(condition).IsTruthy) continue;
+                        return EvaluateScoped(body, context);
+                    }
+                    return null;
+                case EachStatement each:
+                {
+                    var list = Strip(Eval(each.List));
+                    IEnumerable<SassValue> items = list switch
+                    {
+                        SassMap map => map.Entries.Select(e => (SassValue)new SassList([e.Key, e.Value], " ")),
+                        SassList l => l.Items,
+                        _ => [list],
+                    };
+                    foreach (var item in items)
+                    {
+                        PushScope();
+                        try
+                        {
+                            if (each.Variables.Count == 1) SetLocal(each.Variables[0], item);
+                            else
+                            {
+                                var parts = item is SassList pl ? pl.Items : [item];
+                                for (var k = 0; k < each.Variables.Count; k++) SetLocal(each.Variables[k], k < parts.Count ? parts[k] : SassNull.Instance);
+                            }
+                            foreach (var s in each.Body)
+                                if (EvaluateStatement(s, context) is { } r) return r;
+                        }
+                        finally { PopScope(); }
+                    }
+                    return null;
+                }
+                case ForStatement f:
+                {
+                    var from = (int)Number(Eval(f.From)).Value;
+                    var to = (int)Number(Eval(f.To)).Value;
+                    var step = from <= to ? 1 : -1;
+                    var end = f.Inclusive ? to + step : to;
+                    for (var i = from; i != end; i += step)
+                    {
+                        PushScope();
+                        try
+                        {
+                            SetLocal(f.Variable, new SassNumber(i));
+                            foreach (var s in f.Body)
+                                if (EvaluateStatement(s, context) is { } r) return r;
+                        }
+                        finally { PopScope(); }
+                    }
+                    return null;
+                }
+                case WhileStatement w:
+                {
+                    var guard = 0;
+                    while (Eval(w.Condition).IsTruthy)
+                    {
+                        if (++guard > 100_000) throw new SassException("Error: @while ran more than 100000 times", w.Span.File, w.Span.Line, w.Span.Column);
+                        foreach (var s in w.Body)
+                            if (EvaluateStatement(s, context) is { } r) return r;
+                    }
+                    return null;
+                }
+                case ExtendStatement e:
+                {
+                    var targets = Interpolate(e.Selector).Split(',').Select(t => t.Trim()).Where(t => t.Length > 0);
+                    foreach (var target in targets) _extends.Add((context.Selectors.ToList(), target));
+                    return null;
+                }
+                case MessageStatement m:
+                    if (m.Kind == "error") throw new SassException("Error: " + Eval(m.Value).ToCss(false), m.Span.File, m.Span.Line, m.Span.Column);
+                    return null;
+                case AtRuleStatement at:
+                    AtRule(at, context);
+                    return null;
+            }
+            return null;
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private SassValue? EvaluateScoped(IReadOnlyList<Statement> body, Context context)
+    {
+        foreach (var s in body)
+            if (EvaluateStatement(s, context) is { } r) return r;
+        return null;
+    }
+
+    // ---- variables -----------------------------------------------------------------------------------------------
+
+    private void PushScope() => _scopes.Add(new Dictionary<string, SassValue>(StringComparer.Ordinal));
+    private void PopScope() => _scopes.RemoveAt(_scopes.Count - 1);
+    private void SetLocal(string name, SassValue value) => _scopes[^1][name.Replace('_', '-')] = value;
+
+    private void Assign(VariableStatement v)
+    {
+        var name = v.Name.Replace('_', '-');
+        if (v.Default && Lookup(name) is { } existing && existing is not SassNull) return;
+        var value = Strip(Eval(v.Value));
+        if (v.Global || _scopes.Count == 1) { _scopes[0][name] = value; return; }
+        for (var i = _scopes.Count - 1; i >= 1; i--)
+            if (_scopes[i].ContainsKey(name)) { _scopes[i][name] = value; return; }
+        if (_scopes[0].ContainsKey(name) && !v.Default) { _scopes[0][name] = value; return; }
+        _scopes[^1][name] = value;
+    }
+
+    private SassValue? Lookup(string name)
+    {
+        name = name.Replace('_', '-');
+        for (var i = _scopes.Count - 1; i >= 0; i--)
+            if (_scopes[i].TryGetValue(name, out var v)) return v;
+        return null;
+    }
+
+    /// <summary>Values read from variables or returned by functions print as computed values, not as written.</summary>
+    internal static SassValue Strip(SassValue value) => value switch
+    {
+        OriginalNumber n => n.Number,
+        OriginalColor c => c.Color,
+        SassList l => new SassList(l.Items.Select(Strip).ToList(), l.Separator, l.Bracketed),
+        _ => value,
+    };
+
+    // ---- rules, declarations, media -------------------------------------------------------------------------------
+
+    private void Rule(RuleStatement r, Context context)
+    {
+        var own = Interpolate(r.Selector);
+        var selectors = ResolveSelectors(context.Selectors, own);
+        var rule = new CssRule(selectors);
+        context.Container.Add(rule);
+        PushScope();
+        try
+        {
+            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule });
+        }
+        finally { PopScope(); }
+    }
+
+    internal static List<string> ResolveSelectors(List<string> parents, string own)
+    {
+        var children = Parser.SplitTopLevel(own, ',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (parents.Count == 0) return children.Select(c => c.Replace("&", "")).ToList();
+        var result = new List<string>();
+        foreach (var parent in parents)
+            foreach (var child in children)
+                result.Add(child.Contains('&') ? child.Replace("&", parent) : parent + " " + child);
+        return result;
+    }
+
+    private void Declare(DeclarationStatement d, Context context)
+    {
+        var name = Interpolate(d.Name);
+        var value = Eval(d.Value);
+        if (value is SassNull || value is SassList { Items.Count: 0 }) return;
+        var text = ValueToCss(value);
+        if (text.Length == 0) return;
+        if (context.Rule is null)
+        {
+            // a declaration at the top of a media block or at-rule: attach to the nearest rule-less container
+            var rule = new CssRule(context.Selectors.ToList());
+            context.Container.Add(rule);
+            rule.Declarations.Add((name, text));
+            return;
+        }
+        context.Rule.Declarations.Add((name, text));
+    }
+
+    private string ValueToCss(SassValue value)
+    {
+        if (value is SassMap) throw new SassException("Error: a map isn't a valid CSS value.");
+        return value.ToCss(_compressed);
+    }
+
+    private void Media(MediaStatement m, Context context)
+    {
+        var query = MediaFeatures().Replace(Interpolate(m.Query), match =>
+        {
+            var value = match.Groups[2].Value;
+            if (!value.Contains('$') && !value.Contains('(')) return match.Value;
+            var evaluated = Strip(Eval(new Parser(value, context.File).ParseExpression(value, m.Span)));
+            return "(" + match.Groups[1].Value.Trim() + ": " + evaluated.ToCss(false) + ")";
+        });
+        if (context.Media is not null) query = context.Media + " and " + query;
+        var media = new CssMedia(query);
+        // Media bubbles up to the top level (libsass emits it after the enclosing rule).
+        var container = context.Media is null ? context.Container : context.Container;
+        container.Add(media);
+        CssRule? rule = null;
+        if (context.Selectors.Count > 0)
+        {
+            rule = new CssRule(context.Selectors.ToList());
+            media.Children.Add(rule);
+        }
+        PushScope();
+        try
+        {
+            Evaluate(m.Body, context with { Container = media.Children, Rule = rule, Media = query });
+        }
+        finally { PopScope(); }
+    }
+
+    private void AtRule(AtRuleStatement at, Context context)
+    {
+        var parameters = Interpolate(at.Parameters);
+        if (at.Name == "charset") return;
+        var node = new CssAtRule(at.Name, parameters, at.Body is not null);
+        context.Container.Add(node);
+        if (at.Body is null) return;
+        PushScope();
+        try
+        {
+            var isKeyframes = at.Name.EndsWith("keyframes", StringComparison.Ordinal);
+            var inner = context with { Container = node.Children, Selectors = isKeyframes || context.Selectors.Count == 0 ? [] : context.Selectors, Rule = null };
+            if (at.Name == "font-face" || at.Name == "page")
+            {
+                var holder = new CssRule([]);
+                Evaluate(at.Body, inner with { Rule = holder });
+                node.Declarations.AddRange(holder.Declarations);
+            }
+            else if (context.Selectors.Count > 0 && !isKeyframes)
+            {
+                var rule = new CssRule(context.Selectors.ToList());
+                node.Children.Add(rule);
+                Evaluate(at.Body, inner with { Rule = rule });
+            }
+            else Evaluate(at.Body, inner);
+        }
+        finally { PopScope(); }
+    }
+
+    // ---- imports -------------------------------------------------------------------------------------------------
+
+    private void Import(ImportStatement i, Context context)
+    {
+        foreach (var raw in i.Urls)
+        {
+            var url = raw.Trim().Trim('"', '\'');
+            if (url.EndsWith(".css", StringComparison.Ordinal) || url.StartsWith("http:", StringComparison.Ordinal) ||
+                url.StartsWith("https:", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) || raw.TrimStart().StartsWith("url(", StringComparison.Ordinal))
+            {
+                context.Container.Add(new CssAtRule("import", raw.Trim(), hasBody: false));
+                continue;
+            }
+            var path = Resolve(url, context.File) ?? throw new SassException(
+                $"Error: File to import not found or unreadable: {url}.\n        on line {i.Span.Line}:{i.Span.Column} of {i.Span.File}", i.Span.File, i.Span.Line, i.Span.Column);
+            if (_importStack.Contains(path)) throw new SassException($"Error: An @import loop has been found: {path} imports itself", i.Span.File, i.Span.Line, i.Span.Column);
+            _importStack.Add(path);
+            try
+            {
+                var text = File.ReadAllText(path);
+                var statements = new Parser(text, path).ParseStylesheet();
+                Evaluate(statements, context with { File = path });
+            }
+            finally { _importStack.RemoveAt(_importStack.Count - 1); }
+        }
+    }
+
+    private string? Resolve(string url, string from)
+    {
+        var dirs = new List<string>();
+        if (Path.GetDirectoryName(from) is { Length: > 0 } dir) dirs.Add(dir);
+        dirs.AddRange(_options.LoadPaths);
+        foreach (var d in dirs)
+        {
+            var baseName = Path.Combine(d, url);
+            var folder = Path.GetDirectoryName(baseName)!;
+            var file = Path.GetFileName(baseName);
+            foreach (var candidate in new[] { $"_{file}.scss", $"{file}.scss", $"_{file}.sass", $"{file}.sass", $"_{file}", file, $"{file}.css" })
+            {
+                var full = Path.Combine(folder, candidate);
+                if (File.Exists(full)) return full;
+            }
+        }
+        return null;
+    }
+
+    // ---- mixins ----------------------------------------------------------------------------------------------------
+
+    private void Include(IncludeStatement inc, Context context)
+    {
+        if (!_mixins.TryGetValue(inc.Name.Replace('_', '-'), out var mixin))
+            throw new SassException($"Error: no mixin named {inc.Name}\n        on line {inc.Span.Line}:{inc.Span.Column} of {inc.Span.File}", inc.Span.File, inc.Span.Line, inc.Span.Column);
+        var arguments = EvalArguments(inc.Arguments);
+        PushScope();
+        _contentStack.Push((inc.Content, _scopes.Count));
+        try
+        {
+            Bind(mixin.Parameters, arguments, inc.Span);
+            Evaluate(mixin.Body, context);
+        }
+        finally
+        {
+            _contentStack.Pop();
+            PopScope();
+        }
+    }
+
+    private List<(string? Name, SassValue Value)> EvalArguments(IReadOnlyList<Argument> arguments)
+    {
+        var result = new List<(string?, SassValue)>();
+        foreach (var a in arguments)
+        {
+            var value = Eval(a.Value);
+            if (a.Rest && Strip(value) is SassList list) result.AddRange(list.Items.Select(i => ((string?)null, i)));
+            else result.Add((a.Name?.Replace('_', '-'), value));
+        }
+        return result;
+    }
+
+    private void Bind(IReadOnlyList<Parameter> parameters, List<(string? Name, SassValue Value)> arguments, SourceSpan span)
+    {
+        var positional = arguments.Where(a => a.Name is null).Select(a => a.Value).ToList();
+        var named = arguments.Where(a => a.Name is not null).ToDictionary(a => a.Name!, a => a.Value);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i];
+            var key = p.Name.Replace('_', '-');
+            if (p.Rest)
+            {
+                SetLocal(p.Name, new SassList(positional.Skip(i).ToList(), ","));
+                return;
+            }
+            if (i < positional.Count) SetLocal(p.Name, positional[i]);
+            else if (named.TryGetValue(key, out var v)) SetLocal(p.Name, v);
+            else if (p.Default is not null) SetLocal(p.Name, Eval(p.Default));
+            else throw new SassException($"Error: missing argument ${p.Name}.\n        on line {span.Line}:{span.Column} of {span.File}", span.File, span.Line, span.Column);
+        }
+    }
+
+    internal SassValue CallUserFunction(FunctionStatement f, List<(string? Name, SassValue Value)> arguments, SourceSpan span)
+    {
+        PushScope();
+        try
+        {
+            Bind(f.Parameters, arguments, span);
+            var context = new Context(new List<CssNode>(), [], null, null, span.File);
+            foreach (var s in f.Body)
+                if (EvaluateStatement(s, context) is { } r) return r;
+            throw new SassException($"Error: Function {f.Name} finished without @return", span.File, span.Line, span.Column);
+        }
+        catch (ReturnSignal signal)
+        {
+            return signal.Value;
+        }
+        finally { PopScope(); }
+    }
+
+    // ---- @extend ---------------------------------------------------------------------------------------------------
+
+    private void ApplyExtends(List<CssNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            switch (node)
+            {
+                case CssRule rule:
+                    var extended = new List<string>();
+                    foreach (var selector in rule.Selectors)
+                    {
+                        extended.Add(selector);
+                        // libsass lists the extenders the other way round from where the @extends stand.
+                        foreach (var (extenders, target) in Enumerable.Reverse(_extends))
+                        {
+                            if (!ContainsSimple(selector, target)) continue;
+                            foreach (var extender in extenders)
+                            {
+                                var replaced = ReplaceSimple(selector, target, extender);
+                                if (!extended.Contains(replaced)) extended.Add(replaced);
+                            }
+                        }
+                    }
+                    rule.Selectors = extended.Where(s => !s.Contains('%')).ToList();
+                    break;
+                case CssMedia media:
+                    ApplyExtends(media.Children);
+                    break;
+                case CssAtRule at:
+                    ApplyExtends(at.Children);
+                    break;
+            }
+        }
+    }
+
+    private static bool ContainsSimple(string selector, string target)
+    {
+        var at = selector.IndexOf(target, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var end = at + target.Length;
+            if (end == selector.Length || !(char.IsLetterOrDigit(selector[end]) || selector[end] is '-' or '_')) return true;
+            at = selector.IndexOf(target, at + 1, StringComparison.Ordinal);
+        }
+        return false;
+    }
+
+    private static string ReplaceSimple(string selector, string target, string extender)
+    {
+        var at = selector.IndexOf(target, StringComparison.Ordinal);
+        return selector[..at] + extender + selector[(at + target.Length)..];
+    }
+
+    // ---- interpolation ---------------------------------------------------------------------------------------------
+
+    internal string Interpolate(Interpolated text)
+    {
+        var sb = new StringBuilder();
+        foreach (var part in text.Parts)
+        {
+            if (part is string s) sb.Append(s);
+            else
+            {
+                var value = Eval((Expression)part);
+                sb.Append(value is SassString str ? str.Text : Strip(value).ToCss(false));
+            }
+        }
+        return sb.ToString();
+    }
+}

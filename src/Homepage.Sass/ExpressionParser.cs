@@ -1,0 +1,357 @@
+using System.Globalization;
+using System.Text;
+
+namespace Homepage.Sass;
+
+/// <summary>SassScript: comma lists, space lists, <c>or</c>/<c>and</c>/<c>not</c>, comparisons, arithmetic, calls, maps.</summary>
+internal sealed class ExpressionParser
+{
+    private readonly string _text;
+    private readonly SourceSpan _span;
+    private readonly Parser _owner;
+    private int _pos;
+
+    public ExpressionParser(string text, SourceSpan span, Parser owner)
+    {
+        _text = text.Trim();
+        _span = span;
+        _owner = owner;
+    }
+
+    private char Peek(int o = 0) => _pos + o < _text.Length ? _text[_pos + o] : '\0';
+    private bool AtEnd => _pos >= _text.Length;
+
+    private void Ws()
+    {
+        while (!AtEnd && char.IsWhiteSpace(Peek())) _pos++;
+    }
+
+    private SassException Error(string message) =>
+        new($"Error: {message}\n        on line {_span.Line}:{_span.Column} of {_span.File}", _span.File, _span.Line, _span.Column);
+
+    public Expression Parse()
+    {
+        var e = CommaList();
+        Ws();
+        if (!AtEnd) throw Error($"Invalid CSS after \"{_text[.._pos]}\": expected expression, was \"{_text[_pos..]}\"");
+        return e;
+    }
+
+    private Expression CommaList()
+    {
+        var items = new List<Expression> { SpaceList() };
+        while (true)
+        {
+            Ws();
+            if (Peek() != ',') break;
+            _pos++;
+            Ws();
+            if (AtEnd || Peek() == ')') break;
+            items.Add(SpaceList());
+        }
+        return items.Count == 1 ? items[0] : new ListExpression(items, ",");
+    }
+
+    private Expression SpaceList()
+    {
+        var items = new List<Expression> { Or() };
+        while (true)
+        {
+            var save = _pos;
+            Ws();
+            if (AtEnd || Peek() is ',' or ')' or ':' or ']') { _pos = save; break; }
+            items.Add(Or());
+        }
+        return items.Count == 1 ? items[0] : new ListExpression(items, " ");
+    }
+
+    private bool Keyword(string word)
+    {
+        var save = _pos;
+        Ws();
+        if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) == 0 &&
+            (_pos + word.Length >= _text.Length || !char.IsLetterOrDigit(_text[_pos + word.Length]) && _text[_pos + word.Length] != '-'))
+        {
+            _pos += word.Length;
+            return true;
+        }
+        _pos = save;
+        return false;
+    }
+
+    private Expression Or()
+    {
+        var left = And();
+        while (Keyword("or")) left = new BinaryExpression("or", left, And());
+        return left;
+    }
+
+    private Expression And()
+    {
+        var left = Equality();
+        while (Keyword("and")) left = new BinaryExpression("and", left, Equality());
+        return left;
+    }
+
+    private string? Operator(params string[] operators)
+    {
+        var save = _pos;
+        Ws();
+        foreach (var op in operators)
+            if (string.CompareOrdinal(_text, _pos, op, 0, op.Length) == 0)
+            {
+                _pos += op.Length;
+                return op;
+            }
+        _pos = save;
+        return null;
+    }
+
+    private Expression Equality()
+    {
+        var left = Relational();
+        while (Operator("==", "!=") is { } op) left = new BinaryExpression(op, left, Relational());
+        return left;
+    }
+
+    private Expression Relational()
+    {
+        var left = Additive();
+        while (Operator(">=", "<=", ">", "<") is { } op) left = new BinaryExpression(op, left, Additive());
+        return left;
+    }
+
+    private Expression Additive()
+    {
+        var left = Multiplicative();
+        while (true)
+        {
+            var save = _pos;
+            var hadSpace = !AtEnd && char.IsWhiteSpace(Peek());
+            Ws();
+            var c = Peek();
+            if (c is '+' or '-')
+            {
+                // "a -b" is a space list of a and -b; "a - b" and "a-b" subtract.
+                var spaceAfter = char.IsWhiteSpace(Peek(1));
+                if (hadSpace && !spaceAfter && c == '-') { _pos = save; break; }
+                _pos++;
+                left = new BinaryExpression(c.ToString(), left, Multiplicative());
+                continue;
+            }
+            _pos = save;
+            break;
+        }
+        return left;
+    }
+
+    private Expression Multiplicative()
+    {
+        var left = Unary();
+        while (Operator("*", "/", "%") is { } op) left = new BinaryExpression(op, left, Unary());
+        return left;
+    }
+
+    private Expression Unary()
+    {
+        Ws();
+        if (Keyword("not")) return new UnaryExpression("not", Unary());
+        if (Peek() == '-' && !char.IsDigit(Peek(1)) && Peek(1) != '.' && (Peek(1) == '$' || Peek(1) == '('))
+        {
+            _pos++;
+            return new UnaryExpression("-", Unary());
+        }
+        if (Peek() == '+' && (Peek(1) == '$' || Peek(1) == '('))
+        {
+            _pos++;
+            return Unary();
+        }
+        return Primary();
+    }
+
+    private Expression Primary()
+    {
+        Ws();
+        var c = Peek();
+        if (c == '(')
+        {
+            _pos++;
+            Ws();
+            if (Peek() == ')') { _pos++; return new ListExpression([], " "); }
+            var first = SpaceList();
+            Ws();
+            if (Peek() == ':')
+            {
+                // a map
+                var entries = new List<(Expression, Expression)>();
+                _pos++;
+                entries.Add((first, SpaceList()));
+                while (true)
+                {
+                    Ws();
+                    if (Peek() == ',') { _pos++; Ws(); }
+                    if (Peek() == ')') { _pos++; break; }
+                    var key = SpaceList();
+                    Ws();
+                    if (Peek() != ':') throw Error("expected \":\" in map");
+                    _pos++;
+                    entries.Add((key, SpaceList()));
+                }
+                return new MapExpression(entries);
+            }
+            var items = new List<Expression> { first };
+            while (Peek() == ',')
+            {
+                _pos++;
+                Ws();
+                if (Peek() == ')') break;
+                items.Add(SpaceList());
+                Ws();
+            }
+            if (Peek() != ')') throw Error("expected \")\"");
+            _pos++;
+            return new ParenExpression(items.Count == 1 ? items[0] : new ListExpression(items, ","));
+        }
+        if (c == '$')
+        {
+            _pos++;
+            var start = _pos;
+            while (!AtEnd && (char.IsLetterOrDigit(Peek()) || Peek() is '-' or '_')) _pos++;
+            return new VariableExpression(_text[start.._pos], _span);
+        }
+        if (c is '"' or '\'') return QuotedString();
+        if (c == '#' && Peek(1) != '{') return HexColor();
+        if (char.IsDigit(c) || (c == '.' && char.IsDigit(Peek(1))) || (c is '-' or '+' && (char.IsDigit(Peek(1)) || Peek(1) == '.' && char.IsDigit(Peek(2)))))
+            return Number();
+        if (c == '!')
+        {
+            var start = _pos++;
+            while (!AtEnd && char.IsLetter(Peek())) _pos++;
+            return new LiteralExpression(new SassString(_text[start.._pos], false));
+        }
+        return IdentifierOrCall();
+    }
+
+    private Expression QuotedString()
+    {
+        var quote = Peek();
+        _pos++;
+        var sb = new StringBuilder();
+        while (!AtEnd && Peek() != quote)
+        {
+            if (Peek() == '\\' && _pos + 1 < _text.Length) { sb.Append(Peek()).Append(Peek(1)); _pos += 2; continue; }
+            sb.Append(Peek());
+            _pos++;
+        }
+        _pos++;
+        var text = sb.ToString();
+        if (text.Contains("#{")) return new InterpolatedStringExpression(_owner.ParseInterpolated(text, _span), true);
+        return new LiteralExpression(new SassString(text, true));
+    }
+
+    private Expression HexColor()
+    {
+        var start = ++_pos;
+        while (!AtEnd && Uri.IsHexDigit(Peek())) _pos++;
+        var hex = _text[start.._pos];
+        if (hex.Length == 3) hex = $"{hex[0]}{hex[0]}{hex[1]}{hex[1]}{hex[2]}{hex[2]}";
+        if (hex.Length != 6) return new LiteralExpression(new SassString("#" + _text[start.._pos], false));
+        return new LiteralExpression(new OriginalColor(
+            new SassColor(Convert.ToInt32(hex[..2], 16), Convert.ToInt32(hex[2..4], 16), Convert.ToInt32(hex[4..], 16)), "#" + _text[start.._pos]));
+    }
+
+    private Expression Number()
+    {
+        var start = _pos;
+        if (Peek() is '-' or '+') _pos++;
+        while (!AtEnd && (char.IsDigit(Peek()) || Peek() == '.')) _pos++;
+        var number = double.Parse(_text[start.._pos], CultureInfo.InvariantCulture);
+        var unitStart = _pos;
+        if (Peek() == '%') _pos++;
+        else while (!AtEnd && (char.IsLetter(Peek()))) _pos++;
+        return new LiteralExpression(new OriginalNumber(new SassNumber(number, _text[unitStart.._pos]), _text[start.._pos]));
+    }
+
+    private Expression IdentifierOrCall()
+    {
+        var sb = new StringBuilder();
+        var parts = new List<object>();
+        while (!AtEnd)
+        {
+            var c = Peek();
+            if (c == '#' && Peek(1) == '{')
+            {
+                if (sb.Length > 0) { parts.Add(sb.ToString()); sb.Clear(); }
+                var depth = 1;
+                var j = _pos + 2;
+                while (j < _text.Length && depth > 0)
+                {
+                    if (_text[j] == '{') depth++;
+                    else if (_text[j] == '}') depth--;
+                    j++;
+                }
+                parts.Add(_owner.ParseExpression(_text[(_pos + 2)..(j - 1)], _span));
+                _pos = j;
+                continue;
+            }
+            if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127 || (c == '.' && sb.Length > 0)) { sb.Append(c); _pos++; continue; }
+            break;
+        }
+        if (sb.Length > 0) parts.Add(sb.ToString());
+        if (parts.Count == 0) throw Error($"Invalid CSS after \"{_text[.._pos]}\": expected expression, was \"{_text[_pos..]}\"");
+        if (Peek() == '(' && parts.Count == 1 && parts[0] is string name)
+        {
+            // A call: Sass functions evaluate their arguments; calc/url and unknown functions are kept as CSS.
+            var argsStart = _pos;
+            var depth = 0;
+            do
+            {
+                if (Peek() == '(') depth++;
+                else if (Peek() == ')') depth--;
+                _pos++;
+            } while (!AtEnd && depth > 0);
+            var inner = _text[(argsStart + 1)..(_pos - 1)];
+            if (name is "calc" or "url" or "var" or "env" || name.StartsWith("-", StringComparison.Ordinal) && name.EndsWith("calc", StringComparison.Ordinal))
+                return new InterpolatedStringExpression(_owner.ParseInterpolated(name + "(" + inner + ")", _span), false);
+            var arguments = Parser.SplitTopLevel(inner, ',').Where(a => a.Trim().Length > 0).Select(a =>
+            {
+                a = a.Trim();
+                var rest = a.EndsWith("...", StringComparison.Ordinal);
+                if (rest) a = a[..^3];
+                if (a.StartsWith('$'))
+                {
+                    var colon = a.IndexOf(':');
+                    if (colon > 0 && a[1..colon].Trim().All(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_'))
+                        return new Argument(a[1..colon].Trim(), _owner.ParseExpression(a[(colon + 1)..], _span), rest);
+                }
+                return new Argument(null, _owner.ParseExpression(a, _span), rest);
+            }).ToList();
+            return new FunctionCallExpression(name, arguments, _span);
+        }
+        if (parts.Count == 1 && parts[0] is string word)
+        {
+            switch (word)
+            {
+                case "true": return new LiteralExpression(new SassBool(true));
+                case "false": return new LiteralExpression(new SassBool(false));
+                case "null": return new LiteralExpression(SassNull.Instance);
+            }
+            if (ColorNames.ByName.TryGetValue(word, out var rgb))
+                return new LiteralExpression(new OriginalColor(new SassColor((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255), word));
+            return new LiteralExpression(new SassString(word, false));
+        }
+        return new InterpolatedStringExpression(new Interpolated(parts), false);
+    }
+}
+
+/// <summary>A literal colour as written; libsass prints literals as written unless they are computed with.</summary>
+public sealed record OriginalColor(SassColor Color, string Text) : SassValue
+{
+    public override string ToCss(bool compressed) => Text;
+}
+
+/// <summary>A literal number as written (libsass keeps <c>0.5em</c> as written when it is not computed with).</summary>
+public sealed record OriginalNumber(SassNumber Number, string Text) : SassValue
+{
+    public override string ToCss(bool compressed) => Text;
+}

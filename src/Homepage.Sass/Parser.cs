@@ -1,0 +1,478 @@
+using System.Globalization;
+using System.Text;
+
+namespace Homepage.Sass;
+
+/// <summary>A recursive-descent parser of SCSS: statements into <see cref="Statement"/>s, SassScript into <see cref="Expression"/>s.</summary>
+public sealed class Parser
+{
+    private readonly string _text;
+    private readonly string _file;
+    private int _pos;
+
+    public Parser(string text, string file)
+    {
+        _text = text.Replace("\r\n", "\n");
+        _file = file;
+    }
+
+    public IReadOnlyList<Statement> ParseStylesheet()
+    {
+        var statements = ParseStatements(topLevel: true);
+        SkipTrivia(null);
+        if (_pos < _text.Length) throw Error("Invalid CSS: expected selector or at-rule");
+        return statements;
+    }
+
+    // ---- positions and errors --------------------------------------------------------------------------------------
+
+    private int[]? _lineStarts;
+
+    private SourceSpan Span()
+    {
+        _lineStarts ??= [0, .. _text.Select((c, i) => (c, i)).Where(t => t.c == '\n').Select(t => t.i + 1)];
+        var index = Array.BinarySearch(_lineStarts, Math.Min(_pos, _text.Length));
+        var line = index >= 0 ? index : ~index - 1;
+        return new SourceSpan(_file, line + 1, Math.Min(_pos, _text.Length) - _lineStarts[line] + 1);
+    }
+
+    private SassException Error(string message)
+    {
+        var span = Span();
+        return new SassException($"Error: {message}\n        on line {span.Line}:{span.Column} of {_file}", _file, span.Line, span.Column);
+    }
+
+    private char Peek(int offset = 0) => _pos + offset < _text.Length ? _text[_pos + offset] : '\0';
+    private bool At(string s) => string.CompareOrdinal(_text, _pos, s, 0, s.Length) == 0;
+
+    private void Expect(char c)
+    {
+        SkipWhitespace();
+        if (Peek() != c) throw Error($"expected \"{c}\"");
+        _pos++;
+    }
+
+    /// <summary>Skips whitespace and <c>//</c> comments; collects <c>/* */</c> comments when a list is given.</summary>
+    private void SkipTrivia(List<Statement>? comments)
+    {
+        while (_pos < _text.Length)
+        {
+            if (char.IsWhiteSpace(Peek())) { _pos++; continue; }
+            if (At("//"))
+            {
+                while (_pos < _text.Length && Peek() != '\n') _pos++;
+                continue;
+            }
+            if (At("/*"))
+            {
+                var span = Span();
+                var end = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
+                if (end < 0) throw Error("unterminated comment");
+                var text = _text[_pos..(end + 2)];
+                _pos = end + 2;
+                comments?.Add(new CommentStatement(span, text));
+                continue;
+            }
+            break;
+        }
+    }
+
+    private void SkipWhitespace()
+    {
+        while (_pos < _text.Length && char.IsWhiteSpace(Peek())) _pos++;
+    }
+
+    // ---- statements ------------------------------------------------------------------------------------------------
+
+    private List<Statement> ParseStatements(bool topLevel)
+    {
+        var statements = new List<Statement>();
+        while (true)
+        {
+            SkipTrivia(statements);
+            if (_pos >= _text.Length) break;
+            if (Peek() == '}')
+            {
+                if (topLevel) throw Error("unexpected \"}\"");
+                break;
+            }
+            if (Peek() == ';') { _pos++; continue; }
+            statements.Add(ParseStatement());
+        }
+        return statements;
+    }
+
+    private List<Statement> ParseBlock()
+    {
+        Expect('{');
+        var body = ParseStatements(topLevel: false);
+        Expect('}');
+        return body;
+    }
+
+    private Statement ParseStatement()
+    {
+        var span = Span();
+        if (Peek() == '@') return ParseAtRule(span);
+        if (Peek() == '$')
+        {
+            _pos++;
+            var name = ReadIdentifier();
+            SkipWhitespace();
+            Expect(':');
+            var valueText = ReadUntilStatementEnd(out _);
+            var isDefault = false;
+            var isGlobal = false;
+            while (true)
+            {
+                var trimmed = valueText.TrimEnd();
+                if (trimmed.EndsWith("!default", StringComparison.Ordinal)) { isDefault = true; valueText = trimmed[..^8]; continue; }
+                if (trimmed.EndsWith("!global", StringComparison.Ordinal)) { isGlobal = true; valueText = trimmed[..^7]; continue; }
+                break;
+            }
+            return new VariableStatement(span, name, ParseExpression(valueText, span), isDefault, isGlobal);
+        }
+        // A declaration or a nested rule: look ahead for what ends the header.
+        var start = _pos;
+        var header = ReadUntilStatementEnd(out var terminator);
+        if (terminator == '{')
+        {
+            _pos--; // back onto the brace
+            var body = ParseBlock();
+            return new RuleStatement(span, ParseInterpolated(header.Trim(), span), body);
+        }
+        var colon = FindDeclarationColon(header);
+        if (colon < 0)
+        {
+            _pos = start;
+            throw Error("Invalid CSS: expected \"{\"");
+        }
+        var propName = header[..colon].Trim();
+        var value = header[(colon + 1)..].Trim();
+        return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
+    }
+
+    private static int FindDeclarationColon(string header)
+    {
+        var depth = 0;
+        for (var i = 0; i < header.Length; i++)
+        {
+            var c = header[i];
+            if (c == '#' && i + 1 < header.Length && header[i + 1] == '{') { depth++; i++; continue; }
+            if (c == '}' && depth > 0) { depth--; continue; }
+            if (c == ':' && depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Reads to the end of a statement header: a <c>{</c>, <c>;</c> or <c>}</c> outside strings, parentheses and interpolation.</summary>
+    private string ReadUntilStatementEnd(out char terminator)
+    {
+        var sb = new StringBuilder();
+        var parens = 0;
+        var interp = 0;
+        while (_pos < _text.Length)
+        {
+            var c = Peek();
+            if (c is '"' or '\'')
+            {
+                var end = _pos + 1;
+                while (end < _text.Length && _text[end] != c) end += _text[end] == '\\' ? 2 : 1;
+                sb.Append(_text, _pos, Math.Min(end + 1, _text.Length) - _pos);
+                _pos = end + 1;
+                continue;
+            }
+            if (c == '#' && Peek(1) == '{') { interp++; sb.Append("#{"); _pos += 2; continue; }
+            if (c == '}' && interp > 0) { interp--; sb.Append('}'); _pos++; continue; }
+            if (c == '/' && Peek(1) == '/' && interp == 0 && parens == 0 && (sb.Length == 0 || sb[^1] != ':'))
+            {
+                while (_pos < _text.Length && Peek() != '\n') _pos++;
+                continue;
+            }
+            if (c == '(') parens++;
+            if (c == ')') parens--;
+            if (parens <= 0 && interp == 0 && c is '{' or ';' or '}')
+            {
+                terminator = c;
+                if (c != '}') _pos++;
+                return sb.ToString();
+            }
+            sb.Append(c);
+            _pos++;
+        }
+        terminator = '\0';
+        return sb.ToString();
+    }
+
+    private string ReadIdentifier()
+    {
+        var start = _pos;
+        while (_pos < _text.Length && (char.IsLetterOrDigit(Peek()) || Peek() is '-' or '_')) _pos++;
+        if (start == _pos) throw Error("expected an identifier");
+        return _text[start.._pos];
+    }
+
+    private Statement ParseAtRule(SourceSpan span)
+    {
+        _pos++;
+        var name = ReadIdentifier();
+        switch (name)
+        {
+            case "import":
+            {
+                var text = ReadUntilStatementEnd(out _).Trim();
+                var urls = SplitTopLevel(text, ',').Select(u => u.Trim()).ToList();
+                return new ImportStatement(span, urls, text);
+            }
+            case "mixin":
+            case "function":
+            {
+                SkipWhitespace();
+                var id = ReadIdentifier();
+                var parameters = ParseParameters();
+                var body = ParseBlock();
+                return name == "mixin" ? new MixinStatement(span, id, parameters, body) : new FunctionStatement(span, id, parameters, body);
+            }
+            case "include":
+            {
+                SkipWhitespace();
+                var id = ReadIdentifier();
+                SkipWhitespace();
+                var arguments = Peek() == '(' ? ParseArguments(ReadParenthesized(), span) : [];
+                SkipWhitespace();
+                IReadOnlyList<Statement>? content = null;
+                if (Peek() == '{') content = ParseBlock();
+                else if (Peek() == ';') _pos++;
+                return new IncludeStatement(span, id, arguments, content);
+            }
+            case "content":
+                ReadUntilStatementEnd(out _);
+                return new ContentStatement(span);
+            case "return":
+                return new ReturnStatement(span, ParseExpression(ReadUntilStatementEnd(out _), span));
+            case "if":
+            {
+                var clauses = new List<(Expression?, IReadOnlyList<Statement>)>();
+                var condition = ReadUntil('{');
+                clauses.Add((ParseExpression(condition, span), ParseBlock()));
+                while (true)
+                {
+                    var save = _pos;
+                    SkipTrivia(null);
+                    if (!At("@else")) { _pos = save; break; }
+                    _pos += 5;
+                    SkipWhitespace();
+                    if (At("if"))
+                    {
+                        _pos += 2;
+                        clauses.Add((ParseExpression(ReadUntil('{'), span), ParseBlock()));
+                    }
+                    else
+                    {
+                        clauses.Add((null, ParseBlock()));
+                        break;
+                    }
+                }
+                return new IfStatement(span, clauses);
+            }
+            case "each":
+            {
+                var header = ReadUntil('{');
+                var inAt = IndexOfWord(header, "in");
+                var variables = header[..inAt].Split(',').Select(v => v.Trim().TrimStart('$')).ToList();
+                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span), ParseBlock());
+            }
+            case "for":
+            {
+                var header = ReadUntil('{');
+                var from = IndexOfWord(header, "from");
+                var through = IndexOfWord(header, "through");
+                var to = through >= 0 ? through : IndexOfWord(header, "to");
+                var variable = header[..from].Trim().TrimStart('$');
+                var fromExpr = header[(from + 4)..to];
+                var toExpr = header[(to + (through >= 0 ? 7 : 2))..];
+                return new ForStatement(span, variable, ParseExpression(fromExpr, span), ParseExpression(toExpr, span), through >= 0, ParseBlock());
+            }
+            case "while":
+                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span), ParseBlock());
+            case "media":
+                return new MediaStatement(span, ParseInterpolated(ReadUntil('{').Trim(), span), ParseBlock());
+            case "extend":
+            {
+                var text = ReadUntilStatementEnd(out _).Trim();
+                var optional = text.EndsWith("!optional", StringComparison.Ordinal);
+                if (optional) text = text[..^9].Trim();
+                return new ExtendStatement(span, ParseInterpolated(text, span), optional);
+            }
+            case "warn" or "debug" or "error":
+                return new MessageStatement(span, name, ParseExpression(ReadUntilStatementEnd(out _), span));
+            default:
+            {
+                var parameters = ReadUntilStatementEnd(out var terminator);
+                if (terminator == '{')
+                {
+                    _pos--;
+                    return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), ParseBlock());
+                }
+                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), null);
+            }
+        }
+    }
+
+    private static int IndexOfWord(string text, string word)
+    {
+        for (var i = 0; i + word.Length <= text.Length; i++)
+        {
+            if (string.CompareOrdinal(text, i, word, 0, word.Length) != 0) continue;
+            var before = i == 0 || char.IsWhiteSpace(text[i - 1]);
+            var after = i + word.Length == text.Length || char.IsWhiteSpace(text[i + word.Length]);
+            if (before && after) return i;
+        }
+        return -1;
+    }
+
+    private string ReadUntil(char stop)
+    {
+        var start = _pos;
+        var depth = 0;
+        while (_pos < _text.Length)
+        {
+            var c = Peek();
+            if (c == '#' && Peek(1) == '{') { depth++; _pos += 2; continue; }
+            if (c == '}' && depth > 0) { depth--; _pos++; continue; }
+            if (c == stop && depth == 0) return _text[start.._pos];
+            _pos++;
+        }
+        throw Error($"expected \"{stop}\"");
+    }
+
+    private string ReadParenthesized()
+    {
+        SkipWhitespace();
+        if (Peek() != '(') return "";
+        var start = _pos;
+        var depth = 0;
+        while (_pos < _text.Length)
+        {
+            var c = Peek();
+            if (c is '"' or '\'')
+            {
+                var end = _text.IndexOf(c, _pos + 1);
+                _pos = end < 0 ? _text.Length : end + 1;
+                continue;
+            }
+            if (c == '(') depth++;
+            if (c == ')')
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    _pos++;
+                    return _text[(start + 1)..(_pos - 1)];
+                }
+            }
+            _pos++;
+        }
+        throw Error("expected \")\"");
+    }
+
+    private List<Parameter> ParseParameters()
+    {
+        var inner = ReadParenthesized();
+        var parameters = new List<Parameter>();
+        foreach (var part in SplitTopLevel(inner, ','))
+        {
+            var p = part.Trim();
+            if (p.Length == 0) continue;
+            var rest = p.EndsWith("...", StringComparison.Ordinal);
+            if (rest) p = p[..^3];
+            var colon = p.IndexOf(':');
+            var name = (colon < 0 ? p : p[..colon]).Trim().TrimStart('$');
+            var def = colon < 0 ? null : ParseExpression(p[(colon + 1)..], Span());
+            parameters.Add(new Parameter(name, def, rest));
+        }
+        return parameters;
+    }
+
+    private List<Argument> ParseArguments(string inner, SourceSpan span)
+    {
+        var arguments = new List<Argument>();
+        foreach (var part in SplitTopLevel(inner, ','))
+        {
+            var a = part.Trim();
+            if (a.Length == 0) continue;
+            var rest = a.EndsWith("...", StringComparison.Ordinal);
+            if (rest) a = a[..^3];
+            string? name = null;
+            if (a.StartsWith('$'))
+            {
+                var colon = FindDeclarationColon(a);
+                if (colon > 0 && a[..colon].Trim().Skip(1).All(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_'))
+                {
+                    name = a[1..colon].Trim();
+                    a = a[(colon + 1)..];
+                }
+            }
+            arguments.Add(new Argument(name, ParseExpression(a, span), rest));
+        }
+        return arguments;
+    }
+
+    /// <summary>Splits at a separator outside parentheses, brackets, strings and interpolation.</summary>
+    internal static List<string> SplitTopLevel(string text, char separator)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\'')
+            {
+                var end = text.IndexOf(c, i + 1);
+                i = end < 0 ? text.Length - 1 : end;
+                continue;
+            }
+            if (c is '(' or '[' || (c == '#' && i + 1 < text.Length && text[i + 1] == '{')) depth++;
+            else if (c is ')' or ']' or '}') depth--;
+            else if (c == separator && depth == 0)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+        parts.Add(text[start..]);
+        return parts;
+    }
+
+    // ---- interpolation and expressions --------------------------------------------------------------------------
+
+    internal Interpolated ParseInterpolated(string text, SourceSpan span)
+    {
+        var parts = new List<object>();
+        var sb = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '#' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                var depth = 1;
+                var j = i + 2;
+                while (j < text.Length && depth > 0)
+                {
+                    if (text[j] == '{') depth++;
+                    else if (text[j] == '}') depth--;
+                    j++;
+                }
+                if (sb.Length > 0) { parts.Add(sb.ToString()); sb.Clear(); }
+                parts.Add(ParseExpression(text[(i + 2)..(j - 1)], span));
+                i = j - 1;
+                continue;
+            }
+            sb.Append(text[i]);
+        }
+        if (sb.Length > 0) parts.Add(sb.ToString());
+        return new Interpolated(parts);
+    }
+
+    internal Expression ParseExpression(string text, SourceSpan span) => new ExpressionParser(text, span, this).Parse();
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+
+namespace Homepage.Sass;
+
+/// <summary>A SassScript value.</summary>
+public abstract record SassValue
+{
+    public virtual bool IsTruthy => true;
+
+    /// <summary>The CSS text of the value; <paramref name="compressed"/> selects libsass's compressed number and colour forms.</summary>
+    public abstract string ToCss(bool compressed);
+}
+
+public sealed record SassNull : SassValue
+{
+    public static readonly SassNull Instance = new();
+    public override bool IsTruthy => false;
+    public override string ToCss(bool compressed) => "";
+}
+
+public sealed record SassBool(bool Value) : SassValue
+{
+    public override bool IsTruthy => Value;
+    public override string ToCss(bool compressed) => Value ? "true" : "false";
+}
+
+public sealed record SassString(string Text, bool Quoted) : SassValue
+{
+    public override string ToCss(bool compressed) => Quoted ? "\"" + Text.Replace("\"", "\\\"") + "\"" : Text;
+}
+
+public sealed record SassNumber(double Value, string Unit = "") : SassValue
+{
+    /// <summary>libsass drops the leading zero in compressed output only for a number read from a variable or
+    /// parentheses (its <c>zero</c> flag); literals and arithmetic results keep it.</summary>
+    public bool DropLeadingZero { get; init; }
+
+    public override string ToCss(bool compressed)
+    {
+        var rounded = Math.Round(Value, 5, MidpointRounding.AwayFromZero);
+        if (rounded == 0) rounded = 0;
+        var text = rounded.ToString("0.#####", CultureInfo.InvariantCulture);
+        if (compressed && DropLeadingZero)
+        {
+            if (text.StartsWith("0.", StringComparison.Ordinal)) text = text[1..];
+            else if (text.StartsWith("-0.", StringComparison.Ordinal)) text = "-" + text[2..];
+        }
+        return text + Unit;
+    }
+}
+
+public sealed record SassColor(double R, double G, double B, double A = 1) : SassValue
+{
+    public override string ToCss(bool compressed)
+    {
+        int C(double v) => (int)Math.Clamp(Math.Round(v, MidpointRounding.AwayFromZero), 0, 255);
+        if (A < 1)
+        {
+            var alpha = Math.Round(A, 5).ToString("0.#####", CultureInfo.InvariantCulture);
+            return compressed ? $"rgba({C(R)},{C(G)},{C(B)},{alpha})" : $"rgba({C(R)}, {C(G)}, {C(B)}, {alpha})";
+        }
+        var hex = $"#{C(R):x2}{C(G):x2}{C(B):x2}";
+        if (compressed)
+        {
+            if (hex[1] == hex[2] && hex[3] == hex[4] && hex[5] == hex[6]) hex = $"#{hex[1]}{hex[3]}{hex[5]}";
+            if (ColorNames.ShortestName(C(R), C(G), C(B)) is { } name && name.Length < hex.Length) return name;
+        }
+        else if (ColorNames.Name(C(R), C(G), C(B)) is { } named)
+        {
+            return named;
+        }
+        return hex;
+    }
+
+    public (double H, double S, double L) ToHsl()
+    {
+        double r = R / 255, g = G / 255, b = B / 255;
+        var max = Math.Max(r, Math.Max(g, b));
+        var min = Math.Min(r, Math.Min(g, b));
+        var l = (max + min) / 2;
+        double h = 0, s = 0;
+        var d = max - min;
+        if (d != 0)
+        {
+            s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+            if (max == r) h = (g - b) / d + (g < b ? 6 : 0);
+            else if (max == g) h = (b - r) / d + 2;
+            else h = (r - g) / d + 4;
+            h *= 60;
+        }
+        return (h, s * 100, l * 100);
+    }
+
+    public static SassColor FromHsl(double h, double s, double l, double a)
+    {
+        h = ((h % 360) + 360) % 360 / 360;
+        s = Math.Clamp(s, 0, 100) / 100;
+        l = Math.Clamp(l, 0, 100) / 100;
+        var m2 = l <= 0.5 ? l * (s + 1) : l + s - l * s;
+        var m1 = l * 2 - m2;
+        double Hue(double hh)
+        {
+            if (hh < 0) hh += 1;
+            if (hh > 1) hh -= 1;
+            if (hh * 6 < 1) return m1 + (m2 - m1) * hh * 6;
+            if (hh * 2 < 1) return m2;
+            if (hh * 3 < 2) return m1 + (m2 - m1) * (2.0 / 3 - hh) * 6;
+            return m1;
+        }
+        return new SassColor(Hue(h + 1.0 / 3) * 255, Hue(h) * 255, Hue(h - 1.0 / 3) * 255, a);
+    }
+}
+
+public sealed record SassList(IReadOnlyList<SassValue> Items, string Separator, bool Bracketed = false) : SassValue
+{
+    public override string ToCss(bool compressed)
+    {
+        var sep = Separator == "," ? (compressed ? "," : ", ") : " ";
+        var text = string.Join(sep, Items.Where(i => i is not SassNull).Select(i => i.ToCss(compressed)));
+        return Bracketed ? "[" + text + "]" : text;
+    }
+}
+
+public sealed record SassMap(IReadOnlyList<(SassValue Key, SassValue Value)> Entries) : SassValue
+{
+    public SassValue? Get(SassValue key) => Entries.FirstOrDefault(e => SassEquality.Equal(e.Key, key)).Value;
+    public override string ToCss(bool compressed) => throw new SassException($"Error: ({string.Join(", ", Entries.Select(e => e.Key.ToCss(false) + ": " + e.Value.ToCss(false)))}) isn't a valid CSS value.");
+}
+
+internal static class SassEquality
+{
+    public static bool Equal(SassValue a, SassValue b) => (a, b) switch
+    {
+        (SassNumber x, SassNumber y) => Math.Abs(x.Value - y.Value) < 1e-10 && (x.Unit == y.Unit || x.Unit.Length == 0 || y.Unit.Length == 0),
+        (SassString x, SassString y) => x.Text == y.Text,
+        (SassColor x, SassColor y) => x == y,
+        (SassNull, SassNull) => true,
+        (SassBool x, SassBool y) => x.Value == y.Value,
+        (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
+        _ => false,
+    };
+}

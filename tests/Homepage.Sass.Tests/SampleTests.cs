@@ -1,0 +1,28 @@
+namespace Homepage.Sass.Tests;
+
+/// <summary>Each sample compiles byte-identical to sassc 3.6.5 (goldens from regen-goldens.sh).</summary>
+public sealed class SampleTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Samples");
+
+    public static IEnumerable<object[]> Samples() =>
+        Directory.EnumerateFiles(Folder, "*.scss").Select(Path.GetFileName).OfType<string>().Order().Select(n => new object[] { n });
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Compressed_output_matches_sassc(string sample)
+    {
+        var path = Path.Combine(Folder, sample);
+        var result = SassCompiler.Compile(File.ReadAllText(path), new SassOptions { Style = SassOutputStyle.Compressed, InputPath = path });
+        Assert.Equal(File.ReadAllText(Path.ChangeExtension(path, ".compressed.css")), result.Css);
+    }
+
+    [Fact]
+    public void Errors_name_the_file_and_line()
+    {
+        var e = Assert.Throws<SassException>(() => SassCompiler.Compile("a {\n  color: $nope;\n}\n", new SassOptions { InputPath = "style.scss" }));
+        Assert.Contains("Undefined variable: \"$nope\"", e.Message);
+        Assert.Equal(2, e.Line);
+        Assert.Equal("style.scss", e.File);
+    }
+}
