@@ -114,6 +114,8 @@ public sealed partial class Site
             StrictFilters = RubyValue.Truthy(Config.GetHash("liquid")?.Get("strict_filters")),
             StrictVariables = RubyValue.Truthy(Config.GetHash("liquid")?.Get("strict_variables")),
             TimeZone = TimeZone,
+            Tags = Plugins.Tags,
+            IncludeCached = Plugins.IsRequested("jekyll-include-cache"),
         };
         // Building Liquid's grammar is the costliest part of start-up; it overlaps with reading the site.
         _liquid = Task.Run(() => new LiquidEnvironment(liquidOptions));

@@ -26,6 +26,19 @@ internal sealed class JekyllParser : FluidParser
         RegisterParserTag("include_relative", markup.Then(span => IncludeMarkup.Parse("include_relative", span.ToString())),
             (include, writer, encoder, context) => RenderIncludeAsync("include_relative", include, writer, encoder, context));
 
+        if (environment.Options.IncludeCached)
+            RegisterParserTag("include_cached", markup.Then(span => IncludeMarkup.Parse("include_cached", span.ToString())),
+                (include, writer, encoder, context) => RenderIncludeAsync("include", include, writer, encoder, context));
+        foreach (var (name, tag) in environment.Options.Tags)
+        {
+            var render = tag;
+            RegisterParserTag(name, markup.Then(span => span.ToString().Trim()), async (text, writer, encoder, context) =>
+            {
+                await writer.WriteAsync(render(text, new LiquidTagContext(context)));
+                return Completion.Normal;
+            });
+        }
+
         // Liquid keeps increment/decrement counters apart from assigned variables; both share one counter per name.
         RegisteredTags.Remove("increment");
         RegisteredTags.Remove("decrement");

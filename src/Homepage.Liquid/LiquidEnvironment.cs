@@ -17,6 +17,12 @@ public sealed class LiquidEnvironmentOptions
     /// Null: the process's local zone, as Ruby does.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 
+    /// <summary>Tags a site's plugins add (<c>feed_meta</c>...): the tag's markup and the render context in, the output out.</summary>
+    public IReadOnlyDictionary<string, Func<string, LiquidTagContext, string>> Tags { get; init; } = new Dictionary<string, Func<string, LiquidTagContext, string>>();
+
+    /// <summary>jekyll-include-cache's <c>{% include_cached %}</c>: Jekyll's include (which is cached here anyway).</summary>
+    public bool IncludeCached { get; init; }
+
     /// <summary>The most statements one render may execute before it fails (a guard against runaway loops).</summary>
     public int MaxSteps { get; init; } = 50_000_000;
 }

@@ -53,6 +53,18 @@ public sealed partial class FeedGenerator : IGenerator
         }
     }
 
+    /// <summary>jekyll-feed's <c>{% feed_meta %}</c>: the link element pointing at the site's feed.</summary>
+    public static string MetaTag(Site site)
+    {
+        var path = site.Config.GetHash("feed")?.GetString("path") ?? "feed.xml";
+        var title = site.Config.GetString("title") ?? site.Config.GetString("name");
+        var href = Homepage.Liquid.JekyllUrl.Absolute(path, site.Config.GetString("url"), site.Config.GetString("baseurl"));
+        string Attr(string value) => "\"" + value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&apos;") + "\"";
+        var attributes = $"type={Attr("application/atom+xml")} rel={Attr("alternate")} href={Attr(href)}";
+        if (title is not null) attributes += $" title={Attr(title)}";
+        return $"<link {attributes} />";
+    }
+
     private static OrderedDictionary<string, IDictionary<string, object?>> Collections(IDictionary<string, object?> config)
     {
         var result = new OrderedDictionary<string, IDictionary<string, object?>>(StringComparer.Ordinal);

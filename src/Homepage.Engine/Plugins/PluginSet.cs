@@ -26,11 +26,12 @@ public sealed class PluginSet
     ];
 
     private readonly Site _site;
+    private readonly List<string> _requested;
 
     public PluginSet(Site site)
     {
         _site = site;
-        var requested = RubyHash.ToArray(site.Config.Get("plugins")).Concat(RubyHash.ToArray(site.Config.Get("gems")))
+        var requested = _requested = RubyHash.ToArray(site.Config.Get("plugins")).Concat(RubyHash.ToArray(site.Config.Get("gems")))
             .Select(RubyValue.ToS).Distinct().ToList();
         var available = Known.Select(k => k()).ToDictionary(g => g.Name);
         foreach (var name in requested)
@@ -43,8 +44,21 @@ public sealed class PluginSet
         Generators = Generators.OrderByDescending(g => g.Priority).ToList();
     }
 
-    /// <summary>Gems that need no generator here (their behaviour is built in or is a no-op for a static build).</summary>
-    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch"];
+    /// <summary>Gems that need no generator here (their behaviour is built in, a Liquid tag, or a no-op for a static build).</summary>
+    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache"];
+
+    public bool IsRequested(string name) => _requested.Contains(name);
+
+    /// <summary>The Liquid tags the enabled plugins add.</summary>
+    public Dictionary<string, Func<string, Homepage.Liquid.LiquidTagContext, string>> Tags
+    {
+        get
+        {
+            var tags = new Dictionary<string, Func<string, Homepage.Liquid.LiquidTagContext, string>>(StringComparer.Ordinal);
+            if (IsEnabled("jekyll-feed")) tags["feed_meta"] = (_, context) => FeedGenerator.MetaTag(_site);
+            return tags;
+        }
+    }
 
     public List<IGenerator> Generators { get; private set; } = new();
 
