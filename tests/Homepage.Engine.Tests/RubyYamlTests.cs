@@ -59,6 +59,17 @@ public class RubyYamlTests
     }
 
     [Fact]
+    public void Aliases_of_aliases_cost_their_size_not_their_expansion()
+    {
+        var yaml = new System.Text.StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 30; i++) yaml.Append($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var doc = (IDictionary<string, object?>)RubyYaml.Load(yaml.ToString())!;
+        Assert.Equal(30, doc.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+    }
+
+    [Fact]
     public void Syntax_errors_carry_the_line()
     {
         var e = Assert.Throws<YamlLoadException>(() => RubyYaml.Load("a: 1\nb: [unclosed\nc: 3\n"));

@@ -43,10 +43,22 @@ public sealed class FuzzTests
         var errors = 0;
         var clock = Stopwatch.StartNew();
         var slowest = TimeSpan.Zero;
+        // A hang never returns, so a watchdog reports the input and ends the run instead of waiting for CI's limit.
+        var current = (Index: -1, Input: "", Started: TimeSpan.Zero);
+        using var watchdog = new Timer(_ =>
+        {
+            var snapshot = current;
+            if (snapshot.Index >= 0 && clock.Elapsed - snapshot.Started > TimeSpan.FromSeconds(30))
+            {
+                Console.Error.WriteLine($"{name}: input {snapshot.Index} (seed {Seed}) hangs\n--- input ---\n{snapshot.Input}");
+                Environment.Exit(3);
+            }
+        }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
         for (var i = 0; i < Count; i++)
         {
             var input = mutator.Mutate(corpus[random.Next(corpus.Count)]);
             var started = clock.Elapsed;
+            current = (i, input, started);
             try
             {
                 parse(input);
@@ -63,6 +75,7 @@ public sealed class FuzzTests
             if (took > slowest) slowest = took;
             Assert.True(took < SlowInput, $"{name}: input {i} (seed {Seed}) took {took.TotalMilliseconds:F0} ms\n--- input ---\n{input}");
         }
+        current = (-1, "", TimeSpan.Zero);
         _output.WriteLine($"{name}: {Count} inputs, seed {Seed}, {errors} reported errors, 0 crashes, slowest {slowest.TotalMilliseconds:F1} ms, {clock.Elapsed.TotalSeconds:F1} s");
     }
 

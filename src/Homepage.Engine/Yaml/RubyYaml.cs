@@ -31,7 +31,7 @@ public static partial class RubyYaml
             throw new YamlLoadException("could not parse the YAML here", line, column, e);
         }
         if (stream.Documents.Count == 0) return null;
-        return Convert(stream.Documents[0].RootNode, 0);
+        return new Converter().Convert(stream.Documents[0].RootNode, 0);
     }
 
     /// <summary>Where YamlDotNet's scanner stopped, for errors it raises without a position.</summary>
@@ -41,7 +41,8 @@ public static partial class RubyYaml
         Mark last = Mark.Empty;
         try
         {
-            while (scanner.MoveNext()) last = scanner.Current!.End;
+            // YamlDotNet's scanner can loop on some malformed input: a document has fewer tokens than characters.
+            for (var tokens = 0; tokens <= text.Length + 16 && scanner.MoveNext(); tokens++) last = scanner.Current!.End;
         }
         catch (Exception)
         {
@@ -58,7 +59,32 @@ public static partial class RubyYaml
         return idx >= 0 ? message[(idx + 3)..] : message;
     }
 
-    private static object? Convert(YamlNode node, int depth)
+    /// <summary>
+    /// Converts nodes once each: an alias is the same node as its anchor, so a document of aliases of aliases
+    /// ("billion laughs") costs its size, not its expansion; an alias inside its own anchor is refused.
+    /// </summary>
+    private sealed class Converter
+    {
+        private readonly Dictionary<YamlNode, object?> _done = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<YamlNode> _active = new(ReferenceEqualityComparer.Instance);
+
+    public object? Convert(YamlNode node, int depth)
+    {
+        if (_done.TryGetValue(node, out var cached)) return cached;
+        if (!_active.Add(node)) throw new YamlLoadException("an alias refers to its own anchor (a recursive structure)", (int)node.Start.Line, (int)node.Start.Column);
+        try
+        {
+            var result = ConvertNode(node, depth);
+            if (node is not YamlScalarNode) _done[node] = result;
+            return result;
+        }
+        finally
+        {
+            _active.Remove(node);
+        }
+    }
+
+    private object? ConvertNode(YamlNode node, int depth)
     {
         if (depth > 512) throw new YamlLoadException("nesting too deep", (int)node.Start.Line, (int)node.Start.Column);
         switch (node)
@@ -89,6 +115,7 @@ public static partial class RubyYaml
             default:
                 return null;
         }
+    }
     }
 
     private static void MergeKey(OrderedDictionary<string, object?> map, object? merged)
