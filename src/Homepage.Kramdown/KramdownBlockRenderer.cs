@@ -100,9 +100,6 @@ internal sealed partial class KramdownBlockRenderer
         }
     }
 
-    private void ListItem(ListItemBlock item, int indent)
-        => ListItem(item, indent, tight: true);
-
     private void ListItem(ListItemBlock item, int indent, bool tight)
     {
         var pad = new string(' ', indent);

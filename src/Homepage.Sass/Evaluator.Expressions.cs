@@ -197,10 +197,8 @@ internal sealed partial class Evaluator
             {
                 var m1 = (SassMap)Arg(0, "map1");
                 var m2 = (SassMap)Arg(1, "map2");
-                var entries = m1.Entries.Where(e => m2.Get(e.Key) is null).ToList();
                 var merged = m1.Entries.Select(e => m2.Get(e.Key) is { } v2 ? (e.Key, v2) : e).ToList();
                 merged.AddRange(m2.Entries.Where(e => m1.Get(e.Key) is null));
-                _ = entries;
                 return new SassMap(merged);
             }
             case "length":

@@ -283,9 +283,8 @@ internal sealed partial class Evaluator
         });
         if (context.Media is not null) query = context.Media + " and " + query;
         var media = new CssMedia(query);
-        // Media bubbles up to the top level (libsass emits it after the enclosing rule).
-        var container = context.Media is null ? context.Container : context.Container;
-        container.Add(media);
+        // The media block follows the enclosing rule, which holds the rule's own declarations (libsass's bubbling).
+        context.Container.Add(media);
         CssRule? rule = null;
         if (context.Selectors.Count > 0)
         {

@@ -197,10 +197,6 @@ public static class PageReader
         if (parsed.Data is not null) foreach (var (k, v) in parsed.Data) page.Data[k] = v;
         if (page.Data.TryGetValue("permalink", out var permalink) && permalink is "")
             throw new BuildException($"Invalid permalink in {absolute}", page.RelativePath);
-        if (RubyValue.Truthy(site.Config.Get("page_excerpts")) && page.IsHtml && page.Data.Get("excerpt") is null)
-        {
-            // PageExcerpt: rendered like a document excerpt; kept simple here.
-        }
         return page;
     }
 }
