@@ -13,6 +13,9 @@ public static class CommandLine
           homepage build [options]    Build your site (alias: b)
           homepage clean [options]    Remove the destination and the caches
           homepage serve [options]    Build, serve on http://127.0.0.1:4000 and rebuild on save (alias: s)
+          homepage kramdown [FILE]    Markdown (FILE or standard input) to HTML with Jekyll's kramdown settings
+                                      (--config FILE to use that site's kramdown: options)
+          homepage sass FILE          SCSS to CSS (--style nested|expanded|compact|compressed, -I LOADPATH)
 
         Options:
           -s, --source DIR            Source directory (default: ./)
@@ -50,6 +53,7 @@ public static class CommandLine
             return 0;
         }
         var verb = args[0];
+        if (verb is "kramdown" or "sass") return ConverterVerbs.Run(verb, args[1..], stdout, stderr);
         BuildOptions options;
         var serve = new Homepage.Server.ServeOptions();
         try

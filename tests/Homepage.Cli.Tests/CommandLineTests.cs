@@ -1,0 +1,58 @@
+using Homepage.Cli;
+
+namespace Homepage.Cli.Tests;
+
+/// <summary>The command line's wiring: verbs, exit codes and where messages go.</summary>
+public sealed class CommandLineTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CommandLine.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Kramdown_verb_converts_a_file_with_jekylls_settings()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "# Hello world\n\nSome *text* -- with \"quotes\".\n");
+        var (code, output, _) = Run("kramdown", file);
+        Assert.Equal(0, code);
+        // kramdown 2.4 (GFM, Jekyll's options) prints exactly this for the input.
+        Assert.Equal("<h1 id=\"hello-world\">Hello world</h1>\n\n<p>Some <em>text</em> \u2013 with \u201cquotes\u201d.</p>\n", output);
+    }
+
+    [Fact]
+    public void Sass_verb_compiles_and_reports_a_missing_file_with_exit_code_1()
+    {
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".scss");
+        File.WriteAllText(file, "$c: #ffffff;\na { color: $c; b { margin: 0.5em; } }\n");
+        var (code, output, _) = Run("sass", "--style", "compressed", file);
+        Assert.Equal(0, code);
+        Assert.Equal("a{color:#fff}a b{margin:0.5em}\n", output); // what sassc 3.6.5 -t compressed prints
+        var (missing, _, error) = Run("sass", file + ".missing");
+        Assert.Equal(1, missing);
+        Assert.Contains(".missing", error);
+    }
+
+    [Fact]
+    public void An_unknown_command_is_an_error()
+    {
+        var (code, _, error) = Run("frobnicate");
+        Assert.Equal(1, code);
+        Assert.Contains("unknown command 'frobnicate'", error);
+    }
+
+    [Fact]
+    public void Build_of_a_broken_config_exits_1_naming_the_file()
+    {
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(dir, "_config.yml"), "title: [unclosed\n");
+        var (code, _, error) = Run("build", "-s", dir, "-d", Path.Combine(dir, "_site"));
+        Assert.Equal(1, code);
+        Assert.Contains("_config.yml", error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "_site")));
+    }
+}
