@@ -61,3 +61,25 @@ public class PipelineTests
         Assert.Equal("B /flag\n", site.Read("index.html"));
     }
 }
+
+/// <summary><c>homepage clean</c>: the destination and the caches go, nothing else.</summary>
+public class CleanTests
+{
+    [Fact]
+    public void Clean_removes_only_the_destination_and_the_caches()
+    {
+        using var site = new TempSite().With("_config.yml", "").With("index.html", "---\n---\nx\n").With(".jekyll-cache/x", "c").With("keep.txt", "k");
+        site.Build();
+        Assert.True(Directory.Exists(site.Destination));
+        Homepage.Engine.Commands.CleanCommand.Run(new Homepage.Engine.Commands.BuildOptions
+        {
+            Source = site.Source,
+            Destination = site.Destination,
+            WorkingDirectory = site.Source,
+        }, new Logger(TextWriter.Null, TextWriter.Null));
+        Assert.False(Directory.Exists(site.Destination));
+        Assert.False(Directory.Exists(Path.Combine(site.Source, ".jekyll-cache")));
+        Assert.True(File.Exists(Path.Combine(site.Source, "keep.txt")));
+        Assert.True(File.Exists(Path.Combine(site.Source, "index.html")));
+    }
+}
