@@ -45,6 +45,11 @@ public sealed class ConformanceTests
                     actual = "crash: " + e.Message;
                 }
                 var ok = actual == File.ReadAllText(html);
+                if (!ok && Environment.GetEnvironmentVariable("KRAMDOWN_DUMP") is { Length: > 0 } dump)
+                {
+                    var target = Path.Combine(dump, name.Replace('/', '_') + ".actual.html");
+                    File.WriteAllText(target, actual);
+                }
                 if (ok) passed++;
                 if (!ok && !knownMisses.Contains(name)) unexpected.Add(name);
                 if (ok && knownMisses.Contains(name)) nowPassing.Add(name);
@@ -56,24 +61,35 @@ public sealed class ConformanceTests
     }
 
     /// <summary>The case's options: NAME.options, else the folder's <c>options</c>, else kramdown's test default.</summary>
-    private static KramdownOptions Options(string textFile, string input)
+    internal static KramdownOptions Options(string textFile, string input)
     {
-        var options = new KramdownOptions { Input = input, AutoIds = false, FootnoteNr = 1 };
+        var raw = new Dictionary<string, object?> { ["auto_ids"] = false, ["footnote_nr"] = 1L };
         var file = Path.ChangeExtension(textFile, ".options");
         if (!File.Exists(file)) file = Path.Combine(Path.GetDirectoryName(textFile)!, "options");
-        if (!File.Exists(file)) return options;
-        foreach (var line in File.ReadAllLines(file))
+        if (File.Exists(file))
         {
-            var parts = line.TrimStart(':').Split(':', 2);
-            if (parts.Length != 2) continue;
-            var value = parts[1].Trim();
-            switch (parts[0].Trim())
+            var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object?>(File.ReadAllText(file));
+            if (yaml is IDictionary<object, object?> map)
             {
-                case "auto_ids": options.AutoIds = value == "true"; break;
-                case "auto_id_prefix": options.AutoIdPrefix = value; break;
-                case "hard_wrap": options.HardWrap = value == "true"; break;
+                raw.Clear();
+                foreach (var (k, v) in map) raw[k.ToString()!.TrimStart(':')] = Plain(v);
             }
         }
+        var options = KramdownOptions.From(raw);
+        options.Input = input;
+        options.Highlighter = Homepage.Engine.Rendering.RougeHighlighter.Instance;
         return options;
     }
+
+    /// <summary>YAML values as the engine's YAML gives them: booleans, integers, strings, lists, hashes.</summary>
+    private static object? Plain(object? value) => value switch
+    {
+        IDictionary<object, object?> map => map.ToDictionary(p => p.Key.ToString()!.TrimStart(':'), p => Plain(p.Value)),
+        IList<object?> list => list.Select(Plain).ToList(),
+        "true" => true,
+        "false" => false,
+        "~" or "null" => null,
+        string s when long.TryParse(s, out var n) => n,
+        _ => value,
+    };
 }

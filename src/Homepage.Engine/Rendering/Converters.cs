@@ -31,26 +31,36 @@ public sealed class MarkdownConverter : IConverter
     private readonly HashSet<string> _extensions;
     private readonly Lazy<KramdownOptions> _options;
 
+    private readonly Site _site;
+
     public MarkdownConverter(Site site)
     {
+        _site = site;
         var exts = site.Config.GetString("markdown_ext") ?? "markdown,mkdown,mkdn,mkd,md";
         _extensions = exts.Split(',').Select(e => "." + e.Trim().ToLowerInvariant()).ToHashSet();
         _options = new Lazy<KramdownOptions>(() =>
         {
-            var options = KramdownOptions.FromJekyll(site.Config.GetHash("kramdown") as IReadOnlyDictionary<string, object?>
-                                                     ?? ToReadOnly(site.Config.GetHash("kramdown")));
+            var hash = site.Config.GetHash("kramdown");
+            var options = KramdownOptions.FromJekyll(hash is null ? null : new Dictionary<string, object?>(hash), site.Config.GetString("highlighter"));
             options.Highlighter = site.CodeHighlighter;
             return options;
         });
     }
 
-    private static IReadOnlyDictionary<string, object?>? ToReadOnly(IDictionary<string, object?>? hash) =>
-        hash is null ? null : new Dictionary<string, object?>(hash);
+    /// <summary>The site's kramdown options (Jekyll's defaults and the <c>kramdown:</c> hash).</summary>
+    public KramdownOptions Options => _options.Value;
 
     public bool Matches(string extname) => _extensions.Contains(extname.ToLowerInvariant());
     public string? OutputExt(string extname) => ".html";
-    public string Convert(string content, Convertible item) => KramdownConverter.ToHtml(content, _options.Value);
-    public string Convert(string content) => KramdownConverter.ToHtml(content, _options.Value);
+    public string Convert(string content, Convertible item) => Convert(content);
+
+    public string Convert(string content)
+    {
+        var result = KramdownConverter.Convert(content, _options.Value);
+        if (_options.Value.ShowWarnings)
+            foreach (var warning in result.Warnings) _site.Log.Warn("Kramdown warning:", warning);
+        return result.Html;
+    }
 }
 
 /// <summary>jekyll-sass-converter 2.2 on our libsass port: <c>sass:</c> options, <c>_sass</c> load path, source maps.</summary>

@@ -1,11 +1,12 @@
 using Homepage.Kramdown;
+using Homepage.Rouge.Formatters;
 
 namespace Homepage.Engine.Rendering;
 
 /// <summary>Rouge, as kramdown's syntax highlighter and as the highlight tag's formatter.</summary>
 public sealed class RougeHighlighter : ICodeHighlighter
 {
-    private static readonly RougeHighlighter Instance = new();
+    public static readonly RougeHighlighter Instance = new();
 
     /// <summary>Rouge unless the site's <c>kramdown.syntax_highlighter</c> (or <c>highlighter</c>) says otherwise.</summary>
     public static ICodeHighlighter? ForSite(Site site)
@@ -17,12 +18,28 @@ public sealed class RougeHighlighter : ICodeHighlighter
         return name == "rouge" ? Instance : null;
     }
 
+    /// <summary>
+    /// kramdown's <c>SyntaxHighlighter::Rouge.call</c>: <c>find_fancy</c> for the language (options after a <c>?</c> are
+    /// ignored), nothing for plain text unless <c>guess_lang</c>, then rouge's <c>HTMLLegacy</c> formatter.
+    /// </summary>
     public string? Highlight(string code, string? language, bool isBlock, IReadOnlyDictionary<string, object?> options)
     {
-        if (language is null) return null;
-        var lexer = Homepage.Rouge.Rouge.FindLexer(language);
-        return lexer is null ? null : Homepage.Rouge.Rouge.FormatHtml(code, lexer);
+        var name = language?.Split('?', 2)[0];
+        // rouge guesses from the source; with no lexer's guesser matching it falls back to plain text
+        var lexer = name is null or "guess" ? Homepage.Rouge.Rouge.FindLexer("plaintext") : Homepage.Rouge.Rouge.FindLexer(name);
+        if (lexer is null) return null;
+        if (lexer.Tag == "plaintext" && !Truthy(options.GetValueOrDefault("guess_lang"))) return null;
+        var tokens = lexer.Lex(code);
+        var inner = Truthy(options.GetValueOrDefault("line_numbers"))
+            ? HtmlTableFormatter.Format(tokens, options)
+            : HtmlFormatter.Format(tokens);
+        var wrap = !options.TryGetValue("wrap", out var w) || Truthy(w);
+        if (!wrap) return inner;
+        var cssClass = options.GetValueOrDefault("css_class") is { } c and not false ? c.ToString() : "highlight";
+        return $"<div class=\"highlight\"><pre class=\"{cssClass}\"><code>{inner}</code></pre></div>";
     }
+
+    private static bool Truthy(object? value) => value is not (null or false);
 
     /// <summary>The highlight tag's body: rouge's HTML formatter, or its line-number table for <c>linenos</c>.</summary>
     public static string FormatForTag(string code, string language, bool lineNumbers)

@@ -62,7 +62,7 @@ public sealed partial class SiteHost : IJekyllHost
 
     public string Markdownify(string input) => ((MarkdownConverter)_site.Converters[0]).Convert(input);
 
-    public string Smartify(string input) => Kramdown.KramdownConverter.Smartify(input);
+    public string Smartify(string input) => Kramdown.KramdownConverter.Smartify(input, ((MarkdownConverter)_site.Converters[0]).Options);
 
     public string ConvertSass(string input, bool indentedSyntax)
     {

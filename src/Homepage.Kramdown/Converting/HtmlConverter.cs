@@ -1,0 +1,674 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Homepage.Kramdown.Parsing;
+using static Homepage.Kramdown.Parsing.RubyRegex;
+
+namespace Homepage.Kramdown.Converting;
+
+/// <summary>kramdown 2.4's HTML converter (<c>Kramdown::Converter::Html</c>), ported method by method.</summary>
+internal sealed class HtmlConverter
+{
+    private readonly KramdownOptions _options;
+    private readonly Element _root;
+    private readonly KramdownParser _parser;
+    private readonly int _footnoteStart;
+    private int _footnoteCounter;
+    private readonly List<(string Name, Element Content, int Number, int Repeat)> _footnotes = [];
+    private readonly Dictionary<string, int> _footnotesByName = new(StringComparer.Ordinal);
+    private string? _footnoteLocation;
+    private readonly List<(int Level, string Id, List<Element> Children)> _toc = [];
+    private (ElementType Type, OrderedDictionary<string, string>? Attr, string Code)? _tocCode;
+    private const int IndentStep = 2;
+    private readonly List<Element> _stack = [];
+    private readonly string _highlighterClass;
+    private Dictionary<string, int>? _usedIds;
+    private int _placeholderCounter;
+
+    public List<string> Warnings { get; } = [];
+
+    public HtmlConverter(Element root, KramdownOptions options, KramdownParser parser)
+    {
+        _root = root;
+        _options = options;
+        _parser = parser;
+        _footnoteCounter = _footnoteStart = options.FootnoteNr;
+        _highlighterClass = " highlighter-" + options.SyntaxHighlighter;
+    }
+
+    public string Convert(Element el, int indent = -IndentStep) => el.Type switch
+    {
+        ElementType.Root => ConvertRoot(el, indent),
+        ElementType.Blank => "\n",
+        ElementType.Text => ConvertText(el),
+        ElementType.P => ConvertP(el, indent),
+        ElementType.Codeblock => ConvertCodeblock(el, indent),
+        ElementType.Blockquote => FormatAsIndentedBlockHtml("blockquote", el.HasAttr ? el.Attr : null, Inner(el, indent), indent),
+        ElementType.Header => ConvertHeader(el, indent),
+        ElementType.Hr => Spaces(indent) + "<hr" + HtmlAttributes(el.HasAttr ? el.Attr : null) + " />\n",
+        ElementType.Ul or ElementType.Ol => ConvertList(el, indent),
+        ElementType.Dl => FormatAsIndentedBlockHtml("dl", el.HasAttr ? el.Attr : null, Inner(el, indent), indent),
+        ElementType.Li or ElementType.Dd => ConvertLi(el, indent),
+        ElementType.Dt => ConvertDt(el, indent),
+        ElementType.HtmlElement => ConvertHtmlElement(el, indent),
+        ElementType.XmlComment or ElementType.XmlPi => ConvertXmlComment(el, indent),
+        ElementType.Table or ElementType.Thead or ElementType.Tbody or ElementType.Tfoot or ElementType.Tr =>
+            FormatAsIndentedBlockHtml(TagName(el.Type), el.HasAttr ? el.Attr : null, Inner(el, indent), indent),
+        ElementType.Td => ConvertTd(el, indent),
+        ElementType.Comment => el.Category == Category.Block ? Spaces(indent) + "<!-- " + el.Value + " -->\n" : "<!-- " + el.Value + " -->",
+        ElementType.Br => "<br />",
+        ElementType.A => FormatAsSpanHtml("a", el.HasAttr ? el.Attr : null, Inner(el, indent)),
+        ElementType.Img => "<img" + HtmlAttributes(el.HasAttr ? el.Attr : null) + " />",
+        ElementType.Codespan => ConvertCodespan(el),
+        ElementType.Footnote => ConvertFootnote(el),
+        ElementType.Raw => ConvertRaw(el),
+        ElementType.Em or ElementType.Strong => FormatAsSpanHtml(TagName(el.Type), el.HasAttr ? el.Attr : null, Inner(el, indent)),
+        ElementType.Entity => EntityToStr(el.EntityValue!, el.Original),
+        ElementType.TypographicSym => ConvertTypographicSym(el),
+        ElementType.SmartQuote => EntityToStr(SmartQuoteEntity(el)),
+        ElementType.Math => ConvertMath(el, indent),
+        ElementType.Abbreviation => ConvertAbbreviation(el),
+        _ => "",
+    };
+
+    private static string TagName(ElementType type) => type switch
+    {
+        ElementType.Table => "table", ElementType.Thead => "thead", ElementType.Tbody => "tbody", ElementType.Tfoot => "tfoot",
+        ElementType.Tr => "tr", ElementType.Ul => "ul", ElementType.Ol => "ol", ElementType.Li => "li", ElementType.Dd => "dd",
+        ElementType.Em => "em", ElementType.Strong => "strong",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    private static string Spaces(int n) => n > 0 ? new string(' ', n) : "";
+
+    private string Inner(Element el, int indent)
+    {
+        if (!el.HasChildren) return "";
+        var result = new StringBuilder();
+        indent += IndentStep;
+        _stack.Add(el);
+        foreach (var child in el.Children) result.Append(Convert(child, indent));
+        _stack.RemoveAt(_stack.Count - 1);
+        return result.ToString();
+    }
+
+    private string ConvertText(Element el)
+    {
+        var escaped = EscapeHtml(el.Value ?? "", EscapeMode.Text);
+        return _options.RemoveLineBreaksForCjk ? FixCjkLineBreak(escaped) : escaped;
+    }
+
+    private string ConvertP(Element el, int indent)
+    {
+        if (el.Transparent) return Inner(el, indent);
+        if (el.Children.Count == 1 && el.Children[0].Type == ElementType.Img && el.Children[0].Ial?.Refs?.Contains("standalone") == true)
+            return ConvertStandaloneImage(el, indent);
+        return FormatAsBlockHtml("p", el.HasAttr ? el.Attr : null, Inner(el, indent), indent);
+    }
+
+    private string ConvertStandaloneImage(Element el, int indent)
+    {
+        var figureAttr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
+        var imageAttr = new OrderedDictionary<string, string>(el.Children[0].Attr, StringComparer.Ordinal);
+        if (imageAttr.ContainsKey("class") && !figureAttr.ContainsKey("class"))
+        {
+            figureAttr["class"] = imageAttr["class"];
+            imageAttr.Remove("class");
+        }
+        if (imageAttr.ContainsKey("id") && !figureAttr.ContainsKey("id"))
+        {
+            figureAttr["id"] = imageAttr["id"];
+            imageAttr.Remove("id");
+        }
+        var body = Spaces(indent + IndentStep) + "<img" + HtmlAttributes(imageAttr) + " />\n" +
+                   Spaces(indent + IndentStep) + "<figcaption>" + imageAttr.GetValueOrDefault("alt") + "</figcaption>\n";
+        return FormatAsIndentedBlockHtml("figure", figureAttr, body, indent);
+    }
+
+    private string ConvertCodeblock(Element el, int indent)
+    {
+        var attr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
+        var lang = ExtractCodeLanguageBang(attr);
+        var (highlighted, defaultLang) = HighlightCode(el.Value ?? "", el.Lang ?? lang, block: true);
+        if (highlighted is not null)
+        {
+            AddSyntaxHighlighterToClassAttr(attr, lang ?? defaultLang);
+            return Spaces(indent) + "<div" + HtmlAttributes(attr) + ">" + highlighted + Spaces(indent) + "</div>\n";
+        }
+        var result = EscapeHtml(el.Value ?? "", EscapeMode.All);
+        if (result.EndsWith('\n')) result = result[..^1];
+        if (Rx(@"\bshow-whitespaces\b").IsMatch(el.HasAttr ? el.Attr.GetValueOrDefault("class") ?? "" : ""))
+        {
+            result = Rx(@"(?:(^[ \t]+)|([ \t]+$)|([ \t]+))").Unanchored.Replace(result, m =>
+            {
+                var suffix = m.Groups[1].Success ? "-l" : m.Groups[2].Success ? "-r" : "";
+                var sb = new StringBuilder();
+                foreach (var c in m.Value)
+                    sb.Append(c == '\t' ? $"<span class=\"ws-tab{suffix}\">\t</span>" : $"<span class=\"ws-space{suffix}\">&#8901;</span>");
+                return sb.ToString();
+            });
+        }
+        var codeAttr = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        if (lang is not null) codeAttr["class"] = "language-" + lang;
+        return Spaces(indent) + "<pre" + HtmlAttributes(attr) + "><code" + HtmlAttributes(codeAttr) + ">" + result + "\n</code></pre>\n";
+    }
+
+    private string ConvertHeader(Element el, int indent)
+    {
+        var attr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
+        if (_options.AutoIds && !attr.ContainsKey("id")) attr["id"] = GenerateId(el.RawText ?? "");
+        if (attr.TryGetValue("id", out var id) && InToc(el)) _toc.Add((el.Level, id, el.Children));
+        var level = Math.Max(Math.Min(el.Level + _options.HeaderOffset, 6), 1);
+        return FormatAsBlockHtml("h" + level, attr, Inner(el, indent), indent);
+    }
+
+    private bool InToc(Element el) =>
+        _options.TocLevels.Contains(el.Level) && !Rx(@"\bno_toc\b").IsMatch(el.HasAttr ? el.Attr.GetValueOrDefault("class") ?? "" : "");
+
+    private string Placeholder() => "kramdown-placeholder-" + Guid.NewGuid().ToString("N") + (_placeholderCounter++);
+
+    private string ConvertList(Element el, int indent)
+    {
+        if (_tocCode is null && el.Ial?.Refs?.Contains("toc") == true)
+        {
+            _tocCode = (el.Type, el.HasAttr ? el.Attr : null, Placeholder());
+            return _tocCode.Value.Code;
+        }
+        if (_footnoteLocation is null && el.Ial?.Refs?.Contains("footnotes") == true)
+        {
+            _footnoteLocation = Placeholder();
+            return _footnoteLocation;
+        }
+        return FormatAsIndentedBlockHtml(TagName(el.Type), el.HasAttr ? el.Attr : null, Inner(el, indent), indent);
+    }
+
+    private string ConvertLi(Element el, int indent)
+    {
+        var tag = TagName(el.Type);
+        var output = new StringBuilder();
+        output.Append(Spaces(indent)).Append('<').Append(tag).Append(HtmlAttributes(el.HasAttr ? el.Attr : null)).Append('>');
+        var res = Inner(el, indent);
+        if (!el.HasChildren || (el.Children[0].Type == ElementType.P && el.Children[0].Transparent))
+        {
+            output.Append(res);
+            if (res.EndsWith('\n')) output.Append(Spaces(indent));
+        }
+        else
+        {
+            output.Append('\n').Append(res).Append(Spaces(indent));
+        }
+        output.Append("</").Append(tag).Append(">\n");
+        return output.ToString();
+    }
+
+    private string ConvertDt(Element el, int indent)
+    {
+        var attr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
+        var parent = _stack[^1];
+        if (!attr.ContainsKey("id") && parent.Ial?.Refs is { } refs)
+        {
+            foreach (var r in refs)
+            {
+                var m = Rx(@"\Aauto_ids(?:-([\w-]+))?").Match(r);
+                if (m.Success)
+                {
+                    attr["id"] = (m.Groups[1].Value + BasicGenerateId(el.RawText ?? "")).TrimStart();
+                    break;
+                }
+            }
+        }
+        return FormatAsBlockHtml("dt", attr, Inner(el, indent), indent);
+    }
+
+    private string ConvertHtmlElement(Element el, int indent)
+    {
+        var res = Inner(el, indent);
+        var attrs = HtmlAttributes(el.HasAttr ? el.Attr : null);
+        if (el.Category == Category.Span)
+        {
+            return "<" + el.Value + attrs +
+                   (res.Length == 0 && Patterns.WithoutBodySet.Contains(el.Value!) ? " />" : ">" + res + "</" + el.Value + ">");
+        }
+        var output = new StringBuilder();
+        var parent = _stack.Count > 0 ? _stack[^1] : _root;
+        var parentRaw = parent.Type == ElementType.HtmlElement && parent.ContentModel == ContentModel.Raw;
+        if (!parentRaw) output.Append(Spaces(indent));
+        output.Append('<').Append(el.Value).Append(attrs);
+        if (el.IsClosed && el.ContentModel == ContentModel.Raw)
+            output.Append(" />");
+        else if (res.Length > 0 && el.ContentModel != ContentModel.Block)
+            output.Append('>').Append(res).Append("</").Append(el.Value).Append('>');
+        else if (res.Length > 0)
+            output.Append(">\n").Append(res.EndsWith('\n') ? res[..^1] : res).Append('\n').Append(Spaces(indent)).Append("</").Append(el.Value).Append('>');
+        else if (Patterns.WithoutBodySet.Contains(el.Value!))
+            output.Append(" />");
+        else
+            output.Append("></").Append(el.Value).Append('>');
+        if (!parentRaw) output.Append('\n');
+        return output.ToString();
+    }
+
+    private string ConvertXmlComment(Element el, int indent)
+    {
+        var parent = _stack.Count > 0 ? _stack[^1] : _root;
+        if (el.Category == Category.Block && !(parent.Type == ElementType.HtmlElement && parent.ContentModel == ContentModel.Raw))
+            return Spaces(indent) + el.Value + "\n";
+        return el.Value ?? "";
+    }
+
+    private string ConvertTd(Element el, int indent)
+    {
+        var res = Inner(el, indent);
+        var type = _stack[^2].Type == ElementType.Thead ? "th" : "td";
+        var attr = el.HasAttr ? el.Attr : null;
+        var alignment = _stack[^3].Alignment![_stack[^1].Children.IndexOf(el)];
+        if (alignment != Alignment.Default)
+        {
+            attr = new OrderedDictionary<string, string>(attr ?? new(), StringComparer.Ordinal);
+            attr["style"] = (attr.TryGetValue("style", out var style) ? style + "; " : "") + "text-align: " + alignment.ToString().ToLowerInvariant();
+        }
+        return FormatAsBlockHtml(type, attr, res.Length == 0 ? EntityToStr(Entities.Get("nbsp")!) : res, indent);
+    }
+
+    private string ConvertCodespan(Element el)
+    {
+        var attr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
+        var lang = ExtractCodeLanguage(attr);
+        var (result, defaultLang) = HighlightCode(el.Value ?? "", lang, block: false);
+        if (result is not null) AddSyntaxHighlighterToClassAttr(attr, lang ?? defaultLang);
+        else result = EscapeHtml(el.Value ?? "", EscapeMode.All);
+        return FormatAsSpanHtml("code", attr, result);
+    }
+
+    private string ConvertFootnote(Element el)
+    {
+        var repeat = "";
+        var name = _options.FootnotePrefix + el.FootnoteName;
+        int number;
+        if (_footnotesByName.TryGetValue(name, out var index))
+        {
+            var f = _footnotes[index];
+            number = f.Number;
+            f.Repeat++;
+            _footnotes[index] = f;
+            repeat = ":" + f.Repeat;
+        }
+        else
+        {
+            number = _footnoteCounter++;
+            _footnotes.Add((name, el.FootnoteContent!, number, 0));
+            _footnotesByName[name] = _footnotes.Count - 1;
+        }
+        return $"<sup id=\"fnref:{name}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{name}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>";
+    }
+
+    private static string ConvertRaw(Element el)
+    {
+        if (el.RawTypes is null || el.RawTypes.Count == 0 || el.RawTypes.Contains("html"))
+            return el.Value + (el.Category == Category.Block ? "\n" : "");
+        return "";
+    }
+
+    private string ConvertTypographicSym(Element el)
+    {
+        if (_options.TypographicSymbols.TryGetValue(el.Symbol!, out var replacement)) return EscapeHtml(replacement, EscapeMode.Text);
+        return el.Symbol switch
+        {
+            "laquo_space" => EntityToStr(Entities.Get("laquo")!) + EntityToStr(Entities.Get("nbsp")!),
+            "raquo_space" => EntityToStr(Entities.Get("nbsp")!) + EntityToStr(Entities.Get("raquo")!),
+            _ => EntityToStr(Entities.Get(el.Symbol!)!),
+        };
+    }
+
+    private Entity SmartQuoteEntity(Element el)
+    {
+        var index = el.Symbol switch { "lsquo" => 0, "rsquo" => 1, "ldquo" => 2, _ => 3 };
+        var res = _options.SmartQuotes[index];
+        return int.TryParse(res, out var code) ? Entities.Get(code) : Entities.Get(res) ?? Entities.Get("amp")!;
+    }
+
+    private string ConvertMath(Element el, int indent)
+    {
+        if (_options.MathEngine == "mathjax")
+        {
+            var value = EscapeHtml(el.Value ?? "", EscapeMode.All);
+            var result = el.Category == Category.Block ? "\\[" + value + "\\]\n" : "\\(" + value + "\\)";
+            if (!el.HasAttr) return result;
+            return el.Category == Category.Block
+                ? FormatAsBlockHtml("div", el.Attr, result, indent)
+                : FormatAsSpanHtml("span", el.Attr, "$" + el.Value + "$");
+        }
+        if (_options.MathEngine is not null) Warnings.Add($"The configured math engine {_options.MathEngine} is not available.");
+        var attr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
+        attr["class"] = ((attr.GetValueOrDefault("class") ?? "") + " kdmath").TrimStart();
+        return el.Category == Category.Block
+            ? FormatAsBlockHtml("div", attr, "$$\n" + el.Value + "\n$$", indent)
+            : FormatAsSpanHtml("span", attr, "$" + el.Value + "$");
+    }
+
+    private string ConvertAbbreviation(Element el)
+    {
+        var title = _parser.AbbrevDefs[el.Value!];
+        var attr = new OrderedDictionary<string, string>(_parser.AbbrevAttr.GetValueOrDefault(el.Value!) ?? new(), StringComparer.Ordinal);
+        if (title.Length > 0) attr["title"] = title;
+        return FormatAsSpanHtml("abbr", attr, el.Value!);
+    }
+
+    private string ConvertRoot(Element el, int indent)
+    {
+        var result = Inner(el, indent);
+        if (_footnoteLocation is not null) result = ReplaceFirst(result, _footnoteLocation, FootnoteContent());
+        else result += FootnoteContent();
+        if (_tocCode is { } toc)
+        {
+            var tree = GenerateTocTree(toc.Type, toc.Attr);
+            var text = tree.HasChildren ? Convert(tree, 0) : "";
+            result = ReplaceFirst(result, toc.Code, text);
+        }
+        return result;
+    }
+
+    private static string ReplaceFirst(string s, string find, string replacement)
+    {
+        var i = s.IndexOf(find, StringComparison.Ordinal);
+        return i < 0 ? s : s[..i] + replacement + s[(i + find.Length)..];
+    }
+
+    private static string FormatAsSpanHtml(string name, OrderedDictionary<string, string>? attr, string body) =>
+        "<" + name + HtmlAttributes(attr) + ">" + body + "</" + name + ">";
+
+    private static string FormatAsBlockHtml(string name, OrderedDictionary<string, string>? attr, string body, int indent) =>
+        Spaces(indent) + "<" + name + HtmlAttributes(attr) + ">" + body + "</" + name + ">\n";
+
+    private static string FormatAsIndentedBlockHtml(string name, OrderedDictionary<string, string>? attr, string body, int indent) =>
+        Spaces(indent) + "<" + name + HtmlAttributes(attr) + ">\n" + body + Spaces(indent) + "</" + name + ">\n";
+
+    private void AddSyntaxHighlighterToClassAttr(OrderedDictionary<string, string> attr, string? lang)
+    {
+        var cls = ((attr.GetValueOrDefault("class") ?? "") + _highlighterClass).TrimStart(' ', '\t', '\n', '\v', '\f', '\r');
+        if (lang is not null)
+        {
+            var re = Rx(@"\blanguage-\S+|(^)").Unanchored;
+            cls = re.Replace(cls, m => "language-" + lang + (m.Groups[1].Success ? " " : ""), 1);
+        }
+        attr["class"] = cls;
+    }
+
+    private Element GenerateTocTree(ElementType type, OrderedDictionary<string, string>? attr)
+    {
+        var sections = new Element(type);
+        if (attr is not null) sections.Attr = new OrderedDictionary<string, string>(attr, StringComparer.Ordinal);
+        if (!sections.Attr.ContainsKey("id")) sections.Attr["id"] = "markdown-toc";
+        var stack = new List<Element>();
+        foreach (var (level, id, children) in _toc)
+        {
+            var li = new Element(ElementType.Li) { Level = level };
+            li.Children.Add(new Element(ElementType.P) { Transparent = true });
+            var a = new Element(ElementType.A);
+            a.Attr["href"] = "#" + id;
+            a.Attr["id"] = sections.Attr["id"] + "-" + id;
+            a.Children.AddRange(FixForTocEntry(children.Select(c => c.DeepClone()).ToList()));
+            li.Children[^1].Children.Add(a);
+            li.Children.Add(new Element(type));
+
+            var success = false;
+            while (!success)
+            {
+                if (stack.Count == 0)
+                {
+                    sections.Children.Add(li);
+                    stack.Add(li);
+                    success = true;
+                }
+                else if (stack[^1].Level < li.Level)
+                {
+                    stack[^1].Children[^1].Children.Add(li);
+                    stack.Add(li);
+                    success = true;
+                }
+                else
+                {
+                    var item = stack[^1];
+                    stack.RemoveAt(stack.Count - 1);
+                    if (!item.Children[^1].HasChildren) item.Children.RemoveAt(item.Children.Count - 1);
+                }
+            }
+        }
+        while (stack.Count > 0)
+        {
+            var item = stack[^1];
+            stack.RemoveAt(stack.Count - 1);
+            if (!item.Children[^1].HasChildren) item.Children.RemoveAt(item.Children.Count - 1);
+        }
+        return sections;
+    }
+
+    private static List<Element> FixForTocEntry(List<Element> elements)
+    {
+        RemoveFootnotes(elements);
+        return UnwrapLinks(elements);
+    }
+
+    private static List<Element> UnwrapLinks(List<Element> elements)
+    {
+        var result = new List<Element>();
+        foreach (var c in elements)
+        {
+            if (c.HasChildren) c.Children = UnwrapLinks(c.Children);
+            if (c.Type == ElementType.A) result.AddRange(c.HasChildren ? c.Children : []);
+            else result.Add(c);
+        }
+        return result;
+    }
+
+    private static void RemoveFootnotes(List<Element> elements)
+    {
+        elements.RemoveAll(c =>
+        {
+            if (c.HasChildren) RemoveFootnotes(c.Children);
+            return c.Type == ElementType.Footnote;
+        });
+    }
+
+    private string FootnoteContent()
+    {
+        var ol = new Element(ElementType.Ol);
+        if (_footnoteStart != 1) ol.Attr["start"] = _footnoteStart.ToString();
+        var backlinkText = EscapeHtml(_options.FootnoteBacklink, EscapeMode.Text);
+        for (var i = 0; i < _footnotes.Count; i++)
+        {
+            var (name, data, _, _) = _footnotes[i];
+            var li = new Element(ElementType.Li);
+            li.Attr["id"] = "fn:" + name;
+            li.Attr["role"] = "doc-endnote";
+            li.Children = data.HasChildren ? data.Children.Select(c => c.DeepClone()).ToList() : [];
+
+            Element? para = null;
+            var insertSpace = false;
+            if ((li.HasChildren && li.Children[^1].Type == ElementType.P) || _options.FootnoteBacklinkInline)
+            {
+                var parent = li;
+                while (parent.HasChildren && parent.Children[^1].Type is not (ElementType.P or ElementType.Header))
+                    parent = parent.Children[^1];
+                para = parent.HasChildren ? parent.Children[^1] : null;
+                insertSpace = true;
+            }
+            if (para is null)
+            {
+                para = new Element(ElementType.P);
+                li.Children.Add(para);
+                insertSpace = false;
+            }
+
+            if (_options.FootnoteBacklink.Length > 0)
+            {
+                var nbsp = EntityToStr(Entities.Get("nbsp")!);
+                para.Children.Add(new Element(ElementType.Raw,
+                    $"{(insertSpace ? nbsp : "")}<a href=\"#fnref:{name}\" class=\"reversefootnote\" role=\"doc-backlink\">{backlinkText}</a>"));
+                // repeat is read after conversion of the text, which is when the counts are final
+                var repeat = _footnotes[i].Repeat;
+                for (var index = 1; index <= repeat; index++)
+                    para.Children.Add(new Element(ElementType.Raw,
+                        $"{nbsp}<a href=\"#fnref:{name}:{index}\" class=\"reversefootnote\" role=\"doc-backlink\">{backlinkText}<sup>{index + 1}</sup></a>"));
+            }
+
+            ol.Children.Add(new Element(ElementType.Raw, Convert(li, 4)));
+        }
+        if (!ol.HasChildren) return "";
+        var divAttr = new OrderedDictionary<string, string>(StringComparer.Ordinal) { ["class"] = "footnotes", ["role"] = "doc-endnotes" };
+        return FormatAsIndentedBlockHtml("div", divAttr, Convert(ol, 2), 0);
+    }
+
+    // ---- code highlighting ----
+
+    private static string? ExtractCodeLanguage(OrderedDictionary<string, string> attr)
+    {
+        if (!attr.TryGetValue("class", out var cls)) return null;
+        var m = Rx(@"\blanguage-(\S+)").Match(cls);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    private static string? ExtractCodeLanguageBang(OrderedDictionary<string, string> attr)
+    {
+        var lang = ExtractCodeLanguage(attr);
+        if (lang is not null)
+        {
+            var cls = Rx(@"\blanguage-\S+").Unanchored.Replace(attr["class"], "", 1).Trim(' ', '\t', '\n', '\v', '\f', '\r', '\0');
+            if (cls.Length == 0) attr.Remove("class");
+            else attr["class"] = cls;
+        }
+        return lang;
+    }
+
+    private Dictionary<string, object?>? _spanOpts;
+    private Dictionary<string, object?>? _blockOpts;
+
+    /// <summary>kramdown's rouge syntax highlighter: the markup, and the default language it reports.</summary>
+    private (string? Html, string? DefaultLang) HighlightCode(string text, string? lang, bool block)
+    {
+        if (_options.SyntaxHighlighter is null) return (null, null);
+        if (_options.SyntaxHighlighter != "rouge" || _options.Highlighter is null)
+        {
+            if (_options.SyntaxHighlighter != "rouge" && _options.SyntaxHighlighter != "minted")
+                Warnings.Add($"The configured syntax highlighter {_options.SyntaxHighlighter} is not available.");
+            return (null, null);
+        }
+        if (_blockOpts is null)
+        {
+            var opts = new Dictionary<string, object?>(_options.SyntaxHighlighterOpts);
+            var span = Normalize(opts.GetValueOrDefault("span"));
+            var blk = Normalize(opts.GetValueOrDefault("block"));
+            opts.Remove("span");
+            opts.Remove("block");
+            _spanOpts = new Dictionary<string, object?>(opts);
+            foreach (var (k, v) in span) _spanOpts[k] = v;
+            _spanOpts["wrap"] = false;
+            _blockOpts = new Dictionary<string, object?>(opts);
+            foreach (var (k, v) in blk) _blockOpts[k] = v;
+        }
+        var o = block ? _blockOpts : _spanOpts!;
+        var defaultLang = o.GetValueOrDefault("default_lang") is { } d and not false ? d.ToString() : null;
+        var guess = o.GetValueOrDefault("guess_lang") is { } g and not false;
+        if (lang is null && defaultLang is null && !guess) return (null, defaultLang);
+        var language = lang ?? defaultLang;
+        if (o.GetValueOrDefault("disable") is { } dis and not false) return (null, defaultLang);
+        return (_options.Highlighter.Highlight(text, language, block, o), defaultLang);
+    }
+
+    private static Dictionary<string, object?> Normalize(object? value) => value switch
+    {
+        IEnumerable<KeyValuePair<string, object?>> h => h.ToDictionary(p => p.Key.TrimStart(':'), p => p.Value),
+        System.Collections.IDictionary d => d.Keys.Cast<object>().ToDictionary(k => k.ToString()!.TrimStart(':'), k => d[k]),
+        _ => new Dictionary<string, object?>(),
+    };
+
+    // ---- ids ----
+
+    private string GenerateId(string str)
+    {
+        var genId = BasicGenerateId(str);
+        if (genId.Length == 0) genId = "section";
+        _usedIds ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        if (_usedIds.TryGetValue(genId, out var n))
+        {
+            _usedIds[genId] = n + 1;
+            genId += "-" + (n + 1);
+        }
+        else
+        {
+            _usedIds[genId] = 0;
+        }
+        return _options.AutoIdPrefix + genId;
+    }
+
+    private static string BasicGenerateId(string str)
+    {
+        var genId = Rx("^[^a-zA-Z]+").Unanchored.Replace(str, "");
+        var sb = new StringBuilder(genId.Length);
+        foreach (var c in genId)
+        {
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-') sb.Append(char.ToLowerInvariant(c));
+            else if (c == ' ') sb.Append('-');
+        }
+        return sb.ToString();
+    }
+
+    // ---- HTML utilities (Kramdown::Utils::Html) ----
+
+    private enum EscapeMode { All, Text, Attribute }
+
+    private string EntityToStr(Entity e, string? original = null)
+    {
+        var mode = _options.EntityOutput;
+        var c = e.Char;
+        if (mode == EntityOutput.AsChar && c is not null && (c == "\"" || !IsEscaped(c))) return c;
+        if (mode is EntityOutput.AsInput or EntityOutput.AsChar && original is not null) return original;
+        if ((mode == EntityOutput.Symbolic || (c is not null && IsEscaped(c))) && e.Name is not null) return "&" + e.Name + ";";
+        return "&#" + e.CodePoint + ";";
+    }
+
+    private static bool IsEscaped(string c) => c is "<" or ">" or "&" or "\"";
+
+    private static string HtmlAttributes(OrderedDictionary<string, string>? attr)
+    {
+        if (attr is null || attr.Count == 0) return "";
+        var sb = new StringBuilder();
+        foreach (var (k, v) in attr)
+        {
+            if (v is null || (k == "id" && v.Trim(' ', '\t', '\n', '\v', '\f', '\r', '\0').Length == 0)) continue;
+            sb.Append(' ').Append(k).Append("=\"").Append(EscapeHtml(v, EscapeMode.Attribute)).Append('"');
+        }
+        return sb.ToString();
+    }
+
+    private static readonly Regex EscapeAllRe = new("<|>|&", RegexOptions.CultureInvariant);
+    private static readonly Regex EscapeTextRe = new(RubyRegex.Translate(Patterns.ReferenceRe) + "|<|>|&", RegexOptions.CultureInvariant);
+    private static readonly Regex EscapeAttributeRe = new(RubyRegex.Translate(Patterns.ReferenceRe) + "|<|>|&|\"", RegexOptions.CultureInvariant);
+
+    private static string EscapeHtml(string str, EscapeMode mode)
+    {
+        if (str.IndexOfAny(['<', '>', '&', '"']) < 0) return str;
+        var re = mode switch { EscapeMode.Text => EscapeTextRe, EscapeMode.Attribute => EscapeAttributeRe, _ => EscapeAllRe };
+        return re.Replace(str, m => m.Value switch
+        {
+            "<" => "&lt;",
+            ">" => "&gt;",
+            "&" => "&amp;",
+            "\"" => "&quot;",
+            _ => m.Value,
+        });
+    }
+
+    public static string Escape(string str) => EscapeHtml(str, EscapeMode.All);
+
+    private static string FixCjkLineBreak(string str)
+    {
+        var re = new Regex(@"([\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}]+)\n([\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}]+)");
+        string previous;
+        do
+        {
+            previous = str;
+            str = re.Replace(str, "$1$2");
+        } while (previous != str);
+        return str;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Text;
+
+namespace Homepage.Kramdown.Parsing;
+
+/// <summary>kramdown's element types (<c>Element#type</c>).</summary>
+public enum ElementType
+{
+    Root, Blank, Eob, P, Header, Blockquote, Codeblock, Hr, Ul, Ol, Li, Dl, Dt, Dd, Table, Thead, Tbody, Tfoot, Tr, Td,
+    Math, Comment, Raw, HtmlElement, XmlComment, XmlPi,
+    Text, RawText, A, Img, Br, Codespan, Footnote, FootnoteDef, Em, Strong, Entity, TypographicSym, SmartQuote, Abbreviation,
+    Temp,
+}
+
+/// <summary>Block or span, as kramdown categorises elements.</summary>
+public enum Category { None, Block, Span }
+
+/// <summary>How the content of an HTML element is parsed.</summary>
+public enum ContentModel { None, Block, Span, Raw }
+
+/// <summary>Column alignment of a table.</summary>
+public enum Alignment { Default, Left, Right, Center }
+
+/// <summary>An inline attribute list: attributes in order, plus references to attribute list definitions.</summary>
+public sealed class Ial
+{
+    public OrderedDictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
+    public List<string>? Refs { get; set; }
+
+    public string? this[string key]
+    {
+        get => Attributes.GetValueOrDefault(key);
+        set
+        {
+            if (value is null) Attributes.Remove(key);
+            else Attributes[key] = value;
+        }
+    }
+}
+
+/// <summary>
+/// A node of kramdown's element tree (<c>Kramdown::Element</c>): type, value, HTML attributes, options and children.
+/// Text values are mutable builders because the parser appends to them piece by piece.
+/// </summary>
+public sealed class Element
+{
+    private string? _value;
+    private StringBuilder? _builder;
+
+    public Element(ElementType type, string? value = null)
+    {
+        Type = type;
+        _value = value;
+    }
+
+    public ElementType Type { get; set; }
+
+    /// <summary>The string value (text, code, tag name, ...).</summary>
+    public string? Value
+    {
+        get
+        {
+            if (_builder is not null)
+            {
+                _value = _builder.ToString();
+                _builder = null;
+            }
+            return _value;
+        }
+        set
+        {
+            _builder = null;
+            _value = value;
+        }
+    }
+
+    /// <summary>Appends to the value (kramdown's <c>value &lt;&lt; text</c>).</summary>
+    public void Append(string text)
+    {
+        if (_builder is null)
+        {
+            _builder = new StringBuilder(_value ?? "", Math.Max(16, (_value?.Length ?? 0) + text.Length));
+            _value = null;
+        }
+        _builder.Append(text);
+    }
+
+    public bool ValueIsEmpty => _builder is not null ? _builder.Length == 0 : string.IsNullOrEmpty(_value);
+
+    /// <summary>A value that is not a string: the footnote's content, the symbol of a typographic sym or smart quote.</summary>
+    public Element? FootnoteContent { get; set; }
+    public Entity? EntityValue { get; set; }
+    public string? Symbol { get; set; }
+
+    /// <summary>The raw text values of a list item or definition before they are parsed.</summary>
+    public List<StringBuilder>? ItemLines { get; set; }
+
+    private OrderedDictionary<string, string>? _attr;
+    public OrderedDictionary<string, string> Attr
+    {
+        get => _attr ??= new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        set => _attr = value;
+    }
+    public bool HasAttr => _attr is { Count: > 0 };
+
+    private List<Element>? _children;
+    public List<Element> Children
+    {
+        get => _children ??= [];
+        set => _children = value;
+    }
+    public bool HasChildren => _children is { Count: > 0 };
+
+    // Options (kramdown's element options hash, as fields).
+    public int Location { get; set; }
+    public Category Category { get; set; }
+    public ContentModel ContentModel { get; set; }
+    public bool IsClosed { get; set; }
+    public bool Transparent { get; set; }
+    public Ial? Ial { get; set; }
+    public string? RawText { get; set; }
+    public int Level { get; set; }
+    public string? Lang { get; set; }
+    public bool Fenced { get; set; }
+    public string? CodespanDelimiter { get; set; }
+    public string? Original { get; set; }
+    public List<Alignment>? Alignment { get; set; }
+    public string? FirstListMarker { get; set; }
+    public string? FootnoteName { get; set; }
+    public bool FirstAsPara { get; set; }
+    public List<string>? RawTypes { get; set; }
+
+    /// <summary>What an <c>:eob</c> element marks (link_def, abbrev_def, footnote_def, ald, ial, extension) or null.</summary>
+    public string? EobKind { get; set; }
+
+    public Category ElementCategory => Type switch
+    {
+        ElementType.Blank or ElementType.P or ElementType.Header or ElementType.Blockquote or ElementType.Codeblock
+            or ElementType.Ul or ElementType.Ol or ElementType.Li or ElementType.Dl or ElementType.Dt or ElementType.Dd
+            or ElementType.Table or ElementType.Td or ElementType.Hr => Category.Block,
+        ElementType.Text or ElementType.A or ElementType.Br or ElementType.Img or ElementType.Codespan or ElementType.Footnote
+            or ElementType.Em or ElementType.Strong or ElementType.Entity or ElementType.TypographicSym or ElementType.SmartQuote
+            or ElementType.Abbreviation => Category.Span,
+        _ => Category,
+    };
+
+    public bool IsBlock => ElementCategory == Category.Block;
+
+    /// <summary>A deep copy (Ruby's Marshal round trip, used for footnotes and the table of contents).</summary>
+    public Element DeepClone()
+    {
+        var copy = (Element)MemberwiseClone();
+        copy._value = Value;
+        copy._builder = null;
+        if (_attr is not null) copy._attr = new OrderedDictionary<string, string>(_attr, StringComparer.Ordinal);
+        if (_children is not null) copy._children = _children.Select(c => c.DeepClone()).ToList();
+        if (Alignment is not null) copy.Alignment = [.. Alignment];
+        return copy;
+    }
+
+    public override string ToString() => $"<kd:{Type} {Value}>";
+}

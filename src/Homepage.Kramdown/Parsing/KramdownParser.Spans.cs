@@ -1,0 +1,435 @@
+using System.Text;
+using static Homepage.Kramdown.Parsing.Patterns;
+using static Homepage.Kramdown.Parsing.RubyRegex;
+
+namespace Homepage.Kramdown.Parsing;
+
+internal partial class KramdownParser
+{
+    private static bool IsRubySpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+
+    private static bool IsAlpha(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+        or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark
+        or System.Globalization.UnicodeCategory.LetterNumber;
+
+    private bool TreeOrStackIs(ElementType type)
+    {
+        if (Tree is not null && Tree.Type == type) return true;
+        foreach (var entry in Stack)
+            if (entry.Tree is not null && entry.Tree.Type == type) return true;
+        return false;
+    }
+
+    private void ParseEmphasis()
+    {
+        var startLine = Src.CurrentLineNumber();
+        var saved = Src.SavePos();
+        var start = Src.Pos;
+        var result = Src.Scan(Rx(EmphasisStart))!;
+        var element = result.Length == 2 ? ElementType.Strong : ElementType.Em;
+        var type = result[..1];
+
+        // pre_match =~ /[[:alpha:]]-?[[:alpha:]]*\z/: the text before ends with a letter, or with a letter and a hyphen
+        var afterWord = false;
+        if (type == "_" && start > 0)
+        {
+            var s = Src.String;
+            afterWord = IsAlpha(s[start - 1]) || (s[start - 1] == '-' && start > 1 && IsAlpha(s[start - 2]));
+        }
+        if (afterWord || Src.IsMatchHere(Rx(@"\s")) || TreeOrStackIs(element))
+        {
+            AddText(result);
+            return;
+        }
+
+        (bool Found, Element El, RubyRegex StopRe) SubParse(string delim, ElementType elem)
+        {
+            var el = new Element(elem) { Location = startLine };
+            var escaped = System.Text.RegularExpressions.Regex.Escape(delim);
+            var stopRe = Rx(escaped);
+            var doubleRe = Rx(System.Text.RegularExpressions.Regex.Escape(delim + delim) + "(?!" + escaped + ")");
+            var alnumRe = Rx(escaped + "[[:alnum:]]");
+            var found = ParseSpans(el, stopRe, stopCondition: () =>
+                (Src.Pos == 0 || !IsRubySpace(Src.String[Src.Pos - 1])) &&
+                (elem != ElementType.Em || !Src.IsMatchHere(doubleRe)) &&
+                (type != "_" || !Src.IsMatchHere(alnumRe)) && el.HasChildren);
+            return (found, el, stopRe);
+        }
+
+        var (found, el, stopRe) = SubParse(result, element);
+        if (!found && element == ElementType.Strong && Tree!.Type != ElementType.Em)
+        {
+            Src.RevertPos(saved);
+            Src.Pos += 1;
+            (found, el, stopRe) = SubParse(type, ElementType.Em);
+        }
+        if (found)
+        {
+            Src.Scan(stopRe);
+            Tree!.Children.Add(el);
+        }
+        else
+        {
+            Src.RevertPos(saved);
+            Src.Pos += result.Length;
+            AddText(result);
+        }
+    }
+
+    private void ParseCodespan()
+    {
+        var startLine = Src.CurrentLineNumber();
+        var start = Src.Pos;
+        var result = Src.Scan(Rx(CodespanDelimiter))!;
+        var simple = result.Length == 1;
+        var saved = Src.SavePos();
+
+        if (simple && (start == 0 || IsRubySpace(Src.String[start - 1])) && Src.IsMatchHere(Rx(@"\s")))
+        {
+            AddText(result);
+            return;
+        }
+
+        var text = Src.ScanUntil(Rx(result));
+        if (text is not null)
+        {
+            text = text[..^result.Length];
+            if (!simple)
+            {
+                if (text.StartsWith(' ')) text = text[1..];
+                if (text.EndsWith(' ')) text = text[..^1];
+            }
+            Tree!.Children.Add(new Element(ElementType.Codespan, text) { CodespanDelimiter = result, Location = startLine });
+        }
+        else
+        {
+            Src.RevertPos(saved);
+            AddText(result);
+        }
+    }
+
+    private void ParseAutolink()
+    {
+        var startLine = Src.CurrentLineNumber();
+        Src.Pos += Src.MatchedSize;
+        var target = Src[1]!;
+        var href = Src[2] is null ? "mailto:" + target : target;
+        var el = new Element(ElementType.A) { Location = startLine };
+        el.Attr["href"] = href;
+        AddText(Rx("^mailto:").Unanchored.Replace(target, "", 1), el, TextType);
+        Tree!.Children.Add(el);
+    }
+
+    private void ParseFootnoteMarker()
+    {
+        var startLine = Src.CurrentLineNumber();
+        Src.Pos += Src.MatchedSize;
+        var name = Src[1]!;
+        if (Footnotes.TryGetValue(name, out var fn))
+        {
+            if (fn.Eob is not null)
+            {
+                if (fn.Eob.Ial is not null) UpdateAttrWithIal(fn.Eob.Attr, fn.Eob.Ial);
+                fn.Attr = fn.Eob.Attr;
+                fn.EobOptions = fn.Eob;
+                fn.Eob = null;
+            }
+            fn.Markers ??= [];
+            var marker = new Element(ElementType.Footnote)
+            {
+                FootnoteContent = fn.Content, FootnoteName = name, Location = startLine, Ial = fn.EobOptions?.Ial,
+            };
+            if (fn.Attr is not null) marker.Attr = fn.Attr;
+            fn.Markers.Add(marker);
+            Tree!.Children.Add(marker);
+        }
+        else
+        {
+            Warning($"Footnote definition for '{name}' not found on line {startLine}");
+            AddText(Src.Matched);
+        }
+    }
+
+    private void AddLink(Element el, string href, string? title, string? altText = null, Ial? ial = null)
+    {
+        el.Ial = ial;
+        if (ial is not null) UpdateAttrWithIal(el.Attr, ial);
+        if (el.Type == ElementType.A)
+        {
+            el.Attr["href"] = href;
+        }
+        else
+        {
+            el.Attr["src"] = href;
+            el.Attr["alt"] = altText ?? "";
+            el.Children.Clear();
+        }
+        if (title is not null) el.Attr["title"] = title;
+        Tree!.Children.Add(el);
+    }
+
+    private void ParseLink()
+    {
+        var startLine = Src.CurrentLineNumber();
+        var result = Src.Scan(Rx(LinkStart))!;
+        var curPos = Src.Pos;
+        var saved = Src.SavePos();
+        var linkType = result.StartsWith('!') ? ElementType.Img : ElementType.A;
+
+        if (linkType == ElementType.A && (TreeOrStackIs(ElementType.Img) || TreeOrStackIs(ElementType.A)))
+        {
+            AddText(result);
+            return;
+        }
+        var el = new Element(linkType) { Location = startLine };
+
+        var count = 1;
+        var found = ParseSpans(el, Rx(LinkBracketStopRe), stopCondition: () =>
+        {
+            count += Src[1] is not null ? -1 : 1;
+            return count - el.Children.Count(c => c.Type == ElementType.Img) == 0;
+        });
+        if (!found)
+        {
+            Src.RevertPos(saved);
+            AddText(result);
+            return;
+        }
+        var altText = Rx(EscapedChars).Unanchored.Replace(Src.String[curPos..Src.Pos], "$1");
+        Src.Scan(Rx(LinkBracketStopRe));
+
+        if (Src.Scan(Rx(LinkInlineIdRe)) is not null || !Src.IsMatchHere(Rx(@"\(")))
+        {
+            var id = Src[1];
+            var emitWarning = id is null;
+            var linkId = NormalizeLinkId(id ?? altText);
+            if (LinkDefs.TryGetValue(linkId, out var def))
+            {
+                AddLink(el, def.Url, def.Title, altText, def.Eob?.Ial);
+            }
+            else
+            {
+                if (emitWarning) Warning($"No link definition for link ID '{linkId}' found on line {startLine}");
+                Src.RevertPos(saved);
+                AddText(result);
+            }
+            return;
+        }
+
+        string linkUrl;
+        if (Src.Scan(Rx(@"\(<(.*?)>")) is not null)
+        {
+            linkUrl = Src[1]!;
+            if (Src.Scan(Rx(@"\)")) is not null)
+            {
+                AddLink(el, linkUrl, null, altText);
+                return;
+            }
+        }
+        else
+        {
+            var url = new StringBuilder();
+            var brackets = 0;
+            string? temp;
+            while ((temp = Src.ScanUntil(Rx(LinkParenStopRe))) is not null)
+            {
+                url.Append(temp);
+                if (Src[2] is not null)
+                {
+                    brackets--;
+                    if (brackets == 0) break;
+                }
+                else if (Src[1] is not null)
+                {
+                    brackets++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            var raw = url.ToString();
+            linkUrl = Strip(raw.Length >= 2 ? raw[1..^1] : "");
+            if (brackets == 0)
+            {
+                AddLink(el, linkUrl, null, altText);
+                return;
+            }
+        }
+
+        if (Src.Scan(Rx(LinkInlineTitleRe, m: true)) is not null)
+        {
+            AddLink(el, linkUrl, Src[2], altText);
+        }
+        else
+        {
+            Src.RevertPos(saved);
+            AddText(result);
+        }
+    }
+
+    private const string SqPunct = @"[!""#\$\%'()*+,\-.\/:;<=>?\@\[\\\]\^_`{|}~]";
+    private const string SqClose = "[^ \\\\\t\r\n\\[{(-]";
+
+    private static readonly (RubyRegex Re, object[] Substs)[] SqRules =
+    [
+        (Rx(@"(""|')(?=[_*]{1,2}\S)"), ["lquote1"]),
+        (Rx(@"(""|')(?=" + SqPunct + @"(?!\.\.)\B)"), ["rquote1"]),
+        (Rx(@"(\s?)""'(?=\w)"), [1, "ldquo", "lsquo"]),
+        (Rx(@"(\s?)'""(?=\w)"), [1, "lsquo", "ldquo"]),
+        (Rx(@"(\s?)'(?=\d\ds)"), [1, "rsquo"]),
+        (Rx(@"(\s)('|"")(?=\w)"), [1, "lquote2"]),
+        (Rx("(" + SqClose + @")('|"")"), [1, "rquote2"]),
+        (Rx(@"(""|')(?=\s|s\b|$)"), ["rquote1"]),
+        (Rx("(.?)'", m: true), [1, "lsquo"]),
+        (Rx(@"(.?)""", m: true), [1, "ldquo"]),
+    ];
+
+    private void ParseSmartQuotes()
+    {
+        var startLine = Src.CurrentLineNumber();
+        object[]? substs = null;
+        foreach (var (re, s) in SqRules)
+        {
+            if (Src.Scan(re) is not null)
+            {
+                substs = s;
+                break;
+            }
+        }
+        foreach (var subst in substs!)
+        {
+            if (subst is int group)
+            {
+                AddText(Src[group]);
+                continue;
+            }
+            var name = (string)subst;
+            var groupIndex = name[^1] - '0';
+            var quote = groupIndex is >= 1 and <= 9 ? Src[groupIndex] : null;
+            var val = name switch
+            {
+                "rquote1" or "rquote2" => quote == "\"" ? "rdquo" : quote == "'" ? "rsquo" : name,
+                "lquote1" or "lquote2" => quote == "\"" ? "ldquo" : quote == "'" ? "lsquo" : name,
+                _ => name,
+            };
+            Tree!.Children.Add(new Element(ElementType.SmartQuote) { Symbol = val, Location = startLine });
+        }
+    }
+
+    private void ParseInlineMath()
+    {
+        var startLine = Src.CurrentLineNumber();
+        Src.Pos += Src.MatchedSize;
+        Tree!.Children.Add(new Element(ElementType.Math, Strip(Src[1]!)) { Category = Category.Span, Location = startLine });
+    }
+
+    private void ParseHtmlEntity()
+    {
+        var startLine = Src.CurrentLineNumber();
+        Src.Pos += Src.MatchedSize;
+        Entity? entity;
+        if (Src[1] is { } name) entity = Entities.Get(name);
+        else if (Src[2] is { } dec) entity = Entities.Get(int.TryParse(dec, out var d) ? d : -1);
+        else entity = Entities.Get(int.TryParse(Src[3], System.Globalization.NumberStyles.HexNumber, null, out var h) ? h : -1);
+        if (entity is not null)
+        {
+            Tree!.Children.Add(new Element(ElementType.Entity) { EntityValue = entity, Original = Src.Matched, Location = startLine });
+        }
+        else
+        {
+            Tree!.Children.Add(new Element(ElementType.Entity) { EntityValue = Entities.Get("amp"), Location = startLine });
+            AddText(Src.Matched[1..]);
+        }
+    }
+
+    private void ParseTypographicSyms()
+    {
+        var startLine = Src.CurrentLineNumber();
+        Src.Pos += Src.MatchedSize;
+        var matched = Src.Matched;
+        var sym = matched switch
+        {
+            "---" => "mdash", "--" => "ndash", "..." => "hellip", "<< " => "laquo_space", " >>" => "raquo_space",
+            "<<" => "laquo", ">>" => "raquo", _ => null,
+        };
+        if (sym is not null)
+        {
+            Tree!.Children.Add(new Element(ElementType.TypographicSym) { Symbol = sym, Location = startLine });
+            return;
+        }
+        var entity = Entities.Get(matched == "\\<<" ? "lt" : "gt");
+        Tree!.Children.Add(new Element(ElementType.Entity) { EntityValue = entity, Location = startLine });
+        Tree.Children.Add(new Element(ElementType.Entity) { EntityValue = entity, Location = startLine });
+    }
+
+    private void ParseLineBreak()
+    {
+        Tree!.Children.Add(new Element(ElementType.Br) { Location = Src.CurrentLineNumber() });
+        Src.Pos += Src.MatchedSize;
+    }
+
+    protected void ParseEscapedChars()
+    {
+        Src.Pos += Src.MatchedSize;
+        AddText(Src[1]);
+    }
+
+    // ---- abbreviations ----
+
+    private void CorrectAbbreviationsAttributes()
+    {
+        foreach (var (k, eob) in AbbrevEobs) AbbrevAttr[k] = eob.HasAttr ? eob.Attr : new OrderedDictionary<string, string>();
+    }
+
+    private (RubyRegex Abbr, RubyRegex Boundary)? _abbrevRegexps;
+
+    private void ReplaceAbbreviations(Element el)
+    {
+        if (AbbrevDefs.Count == 0) return;
+        if (_abbrevRegexps is null)
+        {
+            var sorted = AbbrevDefs.Keys.OrderByDescending(k => k.Length).ToList();
+            var union = string.Join("|", sorted.Select(k => "(?:" + System.Text.RegularExpressions.Regex.Escape(k) + ")"));
+            _abbrevRegexps = (Rx(union), Rx(@"(?=(?:\W|^)(?:" + union + @")(?!\w))"));
+        }
+        var (abbrRe, boundaryRe) = _abbrevRegexps.Value;
+        if (!el.HasChildren) return;
+        var result = new List<Element>(el.Children.Count);
+        foreach (var child in el.Children)
+        {
+            if (child.Type == ElementType.Text && el.ContentModel != ContentModel.Raw)
+            {
+                var value = child.Value ?? "";
+                if (!abbrRe.IsMatch(value))
+                {
+                    result.Add(child);
+                    continue;
+                }
+                var scanner = new Scanner(value, child.Location);
+                var textLine = scanner.CurrentLineNumber();
+                string? temp;
+                while ((temp = scanner.ScanUntil(boundaryRe)) is not null)
+                {
+                    var abbrLine = scanner.CurrentLineNumber();
+                    var abbr = scanner.Scan(abbrRe);
+                    if (abbr is null)
+                    {
+                        temp += scanner.Scan(Rx(@"\W|^"));
+                        abbr = scanner.Scan(abbrRe);
+                    }
+                    result.Add(new Element(ElementType.Text, temp) { Location = textLine });
+                    result.Add(new Element(ElementType.Abbreviation, abbr) { Location = abbrLine });
+                    textLine = scanner.CurrentLineNumber();
+                }
+                result.Add(new Element(ElementType.Text, scanner.Rest) { Location = textLine });
+            }
+            else
+            {
+                ReplaceAbbreviations(child);
+                result.Add(child);
+            }
+        }
+        el.Children = result;
+    }
+}
