@@ -24,23 +24,42 @@ internal partial class KramdownParser
         }
         else
         {
-            while (Rx(@"^ *\t").IsMatch(content))
+            // tabs after the marker become spaces up to the next tab stop
+            while (LeadingSpaces(content) is var spaces && spaces < content.Length && content[spaces] == '\t')
             {
-                var temp = Rx("^ *").Match(content).Length + indentation;
-                content = Rx(@"^( *)(\t+)").Unanchored.Replace(content, m =>
-                    m.Groups[1].Value + new string(' ', 4 - temp % 4 + (m.Groups[2].Length - 1) * 4), 1);
+                var temp = spaces + indentation;
+                var tabs = 0;
+                while (spaces + tabs < content.Length && content[spaces + tabs] == '\t') tabs++;
+                content = content[..spaces] + new string(' ', 4 - temp % 4 + (tabs - 1) * 4) + content[(spaces + tabs)..];
             }
-            indentation += Rx("^ *").Match(content).Length;
+            indentation += LeadingSpaces(content);
         }
-        content = Rx(@"^\s*").Unanchored.Replace(content, "", 1);
-        return (content, indentation);
+        var start = 0;
+        while (start < content.Length && IsRubySpace(content[start])) start++;
+        return (content[start..], indentation);
     }
+
+    private static int LeadingSpaces(string s)
+    {
+        var n = 0;
+        while (n < s.Length && s[n] == ' ') n++;
+        return n;
+    }
+
+    private static readonly Dictionary<(ElementType, int), RubyRegex> ItemStartPatterns = new();
 
     private static RubyRegex FetchPattern(ElementType type, int indentation)
     {
+        var key = (type, Math.Min(indentation, 4));
+        lock (ItemStartPatterns)
+        {
+            if (ItemStartPatterns.TryGetValue(key, out var cached)) return cached;
+        }
         var spaces = indentation switch { 1 => "{0}", 2 => "{0,1}", 3 => "{0,2}", _ => "{0,3}" };
         var marker = type switch { ElementType.Ul => "[+*-]", ElementType.Ol => @"\d+\.", _ => ":" };
-        return Rx("^( " + spaces + marker + ")((?:" + PatternTail + "))");
+        var re = Rx("^( " + spaces + marker + ")((?:" + PatternTail + "))");
+        lock (ItemStartPatterns) ItemStartPatterns[key] = re;
+        return re;
     }
 
     protected virtual bool ParseList()

@@ -45,10 +45,7 @@ internal partial class KramdownParser
         (bool Found, Element El, RubyRegex StopRe) SubParse(string delim, ElementType elem)
         {
             var el = new Element(elem) { Location = startLine };
-            var escaped = System.Text.RegularExpressions.Regex.Escape(delim);
-            var stopRe = Rx(escaped);
-            var doubleRe = Rx(System.Text.RegularExpressions.Regex.Escape(delim + delim) + "(?!" + escaped + ")");
-            var alnumRe = Rx(escaped + "[[:alnum:]]");
+            var (stopRe, doubleRe, alnumRe) = EmphasisPatterns(delim);
             var found = ParseSpans(el, stopRe, stopCondition: () =>
                 (Src.Pos == 0 || !IsRubySpace(Src.String[Src.Pos - 1])) &&
                 (elem != ElementType.Em || !Src.IsMatchHere(doubleRe)) &&
@@ -73,6 +70,21 @@ internal partial class KramdownParser
             Src.RevertPos(saved);
             Src.Pos += result.Length;
             AddText(result);
+        }
+    }
+
+    private static readonly Dictionary<string, (RubyRegex Stop, RubyRegex Double, RubyRegex Alnum)> EmphasisPatternCache = new();
+
+    /// <summary>The delimiter, the doubled delimiter not followed by a third, and the delimiter before a letter or digit.</summary>
+    private static (RubyRegex Stop, RubyRegex Double, RubyRegex Alnum) EmphasisPatterns(string delim)
+    {
+        lock (EmphasisPatternCache)
+        {
+            if (EmphasisPatternCache.TryGetValue(delim, out var cached)) return cached;
+            var escaped = System.Text.RegularExpressions.Regex.Escape(delim);
+            var result = (Rx(escaped), Rx(System.Text.RegularExpressions.Regex.Escape(delim + delim) + "(?!" + escaped + ")"), Rx(escaped + "[[:alnum:]]"));
+            EmphasisPatternCache[delim] = result;
+            return result;
         }
     }
 

@@ -421,7 +421,24 @@ internal partial class KramdownParser
     /// <summary>Stops the enclosing block parse (kramdown's <c>throw :stop_block_parsing, :found</c>).</summary>
     protected void StopBlockParsing() => _stopBlockParsing = true;
 
-    protected static string NormalizeLinkId(string id) => Rx(@"[\s]+").Unanchored.Replace(id, " ").ToLowerInvariant();
+    /// <summary>kramdown's <c>normalize_link_id</c>: runs of whitespace as one space, lower case.</summary>
+    protected static string NormalizeLinkId(string id)
+    {
+        var sb = new StringBuilder(id.Length);
+        for (var i = 0; i < id.Length; i++)
+        {
+            if (id[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
+            {
+                sb.Append(' ');
+                while (i + 1 < id.Length && id[i + 1] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r') i++;
+            }
+            else
+            {
+                sb.Append(id[i]);
+            }
+        }
+        return sb.ToString().ToLowerInvariant();
+    }
 
     protected static string RStrip(string s) => s.TrimEnd(RubyWhitespace);
     protected static string LStrip(string s) => s.TrimStart(RubyWhitespace);

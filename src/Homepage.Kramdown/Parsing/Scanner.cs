@@ -26,7 +26,7 @@ public sealed class RubyRegex
         Source = source;
         _multiline = multiline;
         _ignoreCase = ignoreCase;
-        var options = RegexOptions.Multiline | RegexOptions.CultureInvariant;
+        var options = RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.Compiled;
         if (multiline) options |= RegexOptions.Singleline;
         if (ignoreCase) options |= RegexOptions.IgnoreCase;
         var translated = Translate(source);
@@ -58,8 +58,18 @@ public sealed class RubyRegex
     public Regex Anchored => _anchored.Value;
 
     /// <summary>A pattern from Ruby source; <paramref name="m"/> is Ruby's <c>/m</c> (dot matches newline), <paramref name="i"/> its <c>/i</c>.</summary>
-    public static RubyRegex Rx(string rubySource, bool m = false, bool i = false) =>
-        Cache.GetOrAdd((rubySource, m, i), static k => new RubyRegex(k.Item1, k.Item2, k.Item3));
+    public static RubyRegex Rx(string rubySource, bool m = false, bool i = false)
+    {
+        // Most patterns are the same string instances on every call: look them up by reference first.
+        var byReference = ByReference[(m ? 2 : 0) + (i ? 1 : 0)];
+        if (byReference.TryGetValue(rubySource, out var cached)) return cached;
+        var regex = Cache.GetOrAdd((rubySource, m, i), static k => new RubyRegex(k.Item1, k.Item2, k.Item3));
+        byReference.AddOrUpdate(rubySource, regex);
+        return regex;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, RubyRegex>[] ByReference =
+        [new(), new(), new(), new()];
 
     public Match Match(string input) => Unanchored.Match(input);
     public bool IsMatch(string input) => Unanchored.IsMatch(input);
