@@ -3,6 +3,9 @@ using Homepage.Kramdown.Parsing;
 
 namespace Homepage.Kramdown;
 
+/// <summary>Markdown kramdown cannot convert.</summary>
+public sealed class KramdownException(string message) : Exception(message);
+
 /// <summary>The result of a conversion: the HTML and kramdown's warnings.</summary>
 public sealed record KramdownResult(string Html, IReadOnlyList<string> Warnings);
 
@@ -15,6 +18,19 @@ public static class KramdownConverter
     public static string ToHtml(string markdown, KramdownOptions options) => Convert(markdown, options).Html;
 
     public static KramdownResult Convert(string markdown, KramdownOptions options)
+    {
+        try
+        {
+            return ConvertUnguarded(markdown, options);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // kramdown itself dies with "stack level too deep" here; say so instead of crashing the process
+            throw new KramdownException("the Markdown is nested too deeply to convert (lists, quotes or HTML inside each other)");
+        }
+    }
+
+    private static KramdownResult ConvertUnguarded(string markdown, KramdownOptions options)
     {
         var parser = CreateParser(markdown, options);
         var root = parser.Parse();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Homepage.Kramdown.Parsing;
@@ -35,40 +36,69 @@ internal sealed class HtmlConverter
         _highlighterClass = " highlighter-" + options.SyntaxHighlighter;
     }
 
-    public string Convert(Element el, int indent = -IndentStep) => el.Type switch
+    private StringBuilder _out = new();
+
+    /// <summary>Converts the tree (kramdown's <c>convert(el)</c> from the root).</summary>
+    public string Convert(Element root)
     {
-        ElementType.Root => ConvertRoot(el, indent),
-        ElementType.Blank => "\n",
-        ElementType.Text => ConvertText(el),
-        ElementType.P => ConvertP(el, indent),
-        ElementType.Codeblock => ConvertCodeblock(el, indent),
-        ElementType.Blockquote => FormatAsIndentedBlockHtml("blockquote", el.HasAttr ? el.Attr : null, Inner(el, indent), indent),
-        ElementType.Header => ConvertHeader(el, indent),
-        ElementType.Hr => Spaces(indent) + "<hr" + HtmlAttributes(el.HasAttr ? el.Attr : null) + " />\n",
-        ElementType.Ul or ElementType.Ol => ConvertList(el, indent),
-        ElementType.Dl => FormatAsIndentedBlockHtml("dl", el.HasAttr ? el.Attr : null, Inner(el, indent), indent),
-        ElementType.Li or ElementType.Dd => ConvertLi(el, indent),
-        ElementType.Dt => ConvertDt(el, indent),
-        ElementType.HtmlElement => ConvertHtmlElement(el, indent),
-        ElementType.XmlComment or ElementType.XmlPi => ConvertXmlComment(el, indent),
-        ElementType.Table or ElementType.Thead or ElementType.Tbody or ElementType.Tfoot or ElementType.Tr =>
-            FormatAsIndentedBlockHtml(TagName(el.Type), el.HasAttr ? el.Attr : null, Inner(el, indent), indent),
-        ElementType.Td => ConvertTd(el, indent),
-        ElementType.Comment => el.Category == Category.Block ? Spaces(indent) + "<!-- " + el.Value + " -->\n" : "<!-- " + el.Value + " -->",
-        ElementType.Br => "<br />",
-        ElementType.A => FormatAsSpanHtml("a", el.HasAttr ? el.Attr : null, Inner(el, indent)),
-        ElementType.Img => "<img" + HtmlAttributes(el.HasAttr ? el.Attr : null) + " />",
-        ElementType.Codespan => ConvertCodespan(el),
-        ElementType.Footnote => ConvertFootnote(el),
-        ElementType.Raw => ConvertRaw(el),
-        ElementType.Em or ElementType.Strong => FormatAsSpanHtml(TagName(el.Type), el.HasAttr ? el.Attr : null, Inner(el, indent)),
-        ElementType.Entity => EntityToStr(el.EntityValue!, el.Original),
-        ElementType.TypographicSym => ConvertTypographicSym(el),
-        ElementType.SmartQuote => EntityToStr(SmartQuoteEntity(el)),
-        ElementType.Math => ConvertMath(el, indent),
-        ElementType.Abbreviation => ConvertAbbreviation(el),
-        _ => "",
-    };
+        _out = new StringBuilder(1024);
+        Write(root, -IndentStep);
+        return _out.ToString();
+    }
+
+    /// <summary>One element's HTML as a string (for footnotes and the table of contents).</summary>
+    private string Render(Element el, int indent)
+    {
+        var saved = _out;
+        _out = new StringBuilder();
+        Write(el, indent);
+        var result = _out.ToString();
+        _out = saved;
+        return result;
+    }
+
+    /// <summary>Appends the element's HTML: kramdown's <c>convert_TYPE</c> methods, writing into one buffer.</summary>
+    private void Write(Element el, int indent)
+    {
+        var attr = el.HasAttr ? el.Attr : null;
+        switch (el.Type)
+        {
+            case ElementType.Root: WriteRoot(el, indent); break;
+            case ElementType.Blank: _out.Append('\n'); break;
+            case ElementType.Text: WriteText(el); break;
+            case ElementType.P: WriteP(el, indent); break;
+            case ElementType.Codeblock: WriteCodeblock(el, indent); break;
+            case ElementType.Blockquote: WriteIndentedBlock("blockquote", attr, el, indent); break;
+            case ElementType.Header: WriteHeader(el, indent); break;
+            case ElementType.Hr: _out.Append(' ', Math.Max(indent, 0)).Append("<hr").Append(HtmlAttributes(attr)).Append(" />\n"); break;
+            case ElementType.Ul or ElementType.Ol: WriteList(el, indent); break;
+            case ElementType.Dl: WriteIndentedBlock("dl", attr, el, indent); break;
+            case ElementType.Li or ElementType.Dd: WriteLi(el, indent); break;
+            case ElementType.Dt: WriteDt(el, indent); break;
+            case ElementType.HtmlElement: WriteHtmlElement(el, indent); break;
+            case ElementType.XmlComment or ElementType.XmlPi: WriteXmlComment(el, indent); break;
+            case ElementType.Table or ElementType.Thead or ElementType.Tbody or ElementType.Tfoot or ElementType.Tr:
+                WriteIndentedBlock(TagName(el.Type), attr, el, indent);
+                break;
+            case ElementType.Td: WriteTd(el, indent); break;
+            case ElementType.Comment:
+                if (el.Category == Category.Block) _out.Append(' ', Math.Max(indent, 0)).Append("<!-- ").Append(el.Value).Append(" -->\n");
+                else _out.Append("<!-- ").Append(el.Value).Append(" -->");
+                break;
+            case ElementType.Br: _out.Append("<br />"); break;
+            case ElementType.A: WriteSpan("a", attr, el, indent); break;
+            case ElementType.Img: _out.Append("<img").Append(HtmlAttributes(attr)).Append(" />"); break;
+            case ElementType.Codespan: _out.Append(ConvertCodespan(el)); break;
+            case ElementType.Footnote: _out.Append(ConvertFootnote(el)); break;
+            case ElementType.Raw: _out.Append(ConvertRaw(el)); break;
+            case ElementType.Em or ElementType.Strong: WriteSpan(TagName(el.Type), attr, el, indent); break;
+            case ElementType.Entity: _out.Append(EntityToStr(el.EntityValue!, el.Original)); break;
+            case ElementType.TypographicSym: _out.Append(ConvertTypographicSym(el)); break;
+            case ElementType.SmartQuote: _out.Append(EntityToStr(SmartQuoteEntity(el))); break;
+            case ElementType.Math: _out.Append(ConvertMath(el, indent)); break;
+            case ElementType.Abbreviation: _out.Append(ConvertAbbreviation(el)); break;
+        }
+    }
 
     private static string TagName(ElementType type) => type switch
     {
@@ -80,29 +110,54 @@ internal sealed class HtmlConverter
 
     private static string Spaces(int n) => n > 0 ? new string(' ', n) : "";
 
-    private string Inner(Element el, int indent)
+    private void WriteInner(Element el, int indent)
     {
-        if (!el.HasChildren) return "";
-        var result = new StringBuilder();
+        if (!el.HasChildren) return;
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         indent += IndentStep;
         _stack.Add(el);
-        foreach (var child in el.Children) result.Append(Convert(child, indent));
+        foreach (var child in el.Children) Write(child, indent);
         _stack.RemoveAt(_stack.Count - 1);
-        return result.ToString();
     }
 
-    private string ConvertText(Element el)
+    private StringBuilder Open(string name, OrderedDictionary<string, string>? attr, int indent) =>
+        _out.Append(' ', Math.Max(indent, 0)).Append('<').Append(name).Append(HtmlAttributes(attr)).Append('>');
+
+    /// <summary>kramdown's <c>format_as_block_html</c> around the element's children.</summary>
+    private void WriteBlock(string name, OrderedDictionary<string, string>? attr, Element el, int indent)
+    {
+        Open(name, attr, indent);
+        WriteInner(el, indent);
+        _out.Append("</").Append(name).Append(">\n");
+    }
+
+    /// <summary>kramdown's <c>format_as_indented_block_html</c> around the element's children.</summary>
+    private void WriteIndentedBlock(string name, OrderedDictionary<string, string>? attr, Element el, int indent)
+    {
+        Open(name, attr, indent).Append('\n');
+        WriteInner(el, indent);
+        _out.Append(' ', Math.Max(indent, 0)).Append("</").Append(name).Append(">\n");
+    }
+
+    private void WriteSpan(string name, OrderedDictionary<string, string>? attr, Element el, int indent)
+    {
+        _out.Append('<').Append(name).Append(HtmlAttributes(attr)).Append('>');
+        WriteInner(el, indent);
+        _out.Append("</").Append(name).Append('>');
+    }
+
+    private void WriteText(Element el)
     {
         var escaped = EscapeHtml(el.Value ?? "", EscapeMode.Text);
-        return _options.RemoveLineBreaksForCjk ? FixCjkLineBreak(escaped) : escaped;
+        _out.Append(_options.RemoveLineBreaksForCjk ? FixCjkLineBreak(escaped) : escaped);
     }
 
-    private string ConvertP(Element el, int indent)
+    private void WriteP(Element el, int indent)
     {
-        if (el.Transparent) return Inner(el, indent);
-        if (el.Children.Count == 1 && el.Children[0].Type == ElementType.Img && el.Children[0].Ial?.Refs?.Contains("standalone") == true)
-            return ConvertStandaloneImage(el, indent);
-        return FormatAsBlockHtml("p", el.HasAttr ? el.Attr : null, Inner(el, indent), indent);
+        if (el.Transparent) WriteInner(el, indent);
+        else if (el.Children.Count == 1 && el.Children[0].Type == ElementType.Img && el.Children[0].Ial?.Refs?.Contains("standalone") == true)
+            _out.Append(ConvertStandaloneImage(el, indent));
+        else WriteBlock("p", el.HasAttr ? el.Attr : null, el, indent);
     }
 
     private string ConvertStandaloneImage(Element el, int indent)
@@ -124,7 +179,7 @@ internal sealed class HtmlConverter
         return FormatAsIndentedBlockHtml("figure", figureAttr, body, indent);
     }
 
-    private string ConvertCodeblock(Element el, int indent)
+    private void WriteCodeblock(Element el, int indent)
     {
         var attr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
         var lang = ExtractCodeLanguageBang(attr);
@@ -132,7 +187,9 @@ internal sealed class HtmlConverter
         if (highlighted is not null)
         {
             AddSyntaxHighlighterToClassAttr(attr, lang ?? defaultLang);
-            return Spaces(indent) + "<div" + HtmlAttributes(attr) + ">" + highlighted + Spaces(indent) + "</div>\n";
+            _out.Append(' ', Math.Max(indent, 0)).Append("<div").Append(HtmlAttributes(attr)).Append('>').Append(highlighted)
+                .Append(' ', Math.Max(indent, 0)).Append("</div>\n");
+            return;
         }
         var result = EscapeHtml(el.Value ?? "", EscapeMode.All);
         if (result.EndsWith('\n')) result = result[..^1];
@@ -149,16 +206,17 @@ internal sealed class HtmlConverter
         }
         var codeAttr = new OrderedDictionary<string, string>(StringComparer.Ordinal);
         if (lang is not null) codeAttr["class"] = "language-" + lang;
-        return Spaces(indent) + "<pre" + HtmlAttributes(attr) + "><code" + HtmlAttributes(codeAttr) + ">" + result + "\n</code></pre>\n";
+        _out.Append(' ', Math.Max(indent, 0)).Append("<pre").Append(HtmlAttributes(attr)).Append("><code").Append(HtmlAttributes(codeAttr))
+            .Append('>').Append(result).Append("\n</code></pre>\n");
     }
 
-    private string ConvertHeader(Element el, int indent)
+    private void WriteHeader(Element el, int indent)
     {
         var attr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
         if (_options.AutoIds && !attr.ContainsKey("id")) attr["id"] = GenerateId(el.RawText ?? "");
         if (attr.TryGetValue("id", out var id) && InToc(el)) _toc.Add((el.Level, id, el.Children));
         var level = Math.Max(Math.Min(el.Level + _options.HeaderOffset, 6), 1);
-        return FormatAsBlockHtml("h" + level, attr, Inner(el, indent), indent);
+        WriteBlock("h" + level, attr, el, indent);
     }
 
     private bool InToc(Element el) =>
@@ -166,41 +224,37 @@ internal sealed class HtmlConverter
 
     private string Placeholder() => "kramdown-placeholder-" + Guid.NewGuid().ToString("N") + (_placeholderCounter++);
 
-    private string ConvertList(Element el, int indent)
+    private void WriteList(Element el, int indent)
     {
         if (_tocCode is null && el.Ial?.Refs?.Contains("toc") == true)
         {
             _tocCode = (el.Type, el.HasAttr ? el.Attr : null, Placeholder());
-            return _tocCode.Value.Code;
+            _out.Append(_tocCode.Value.Code);
         }
-        if (_footnoteLocation is null && el.Ial?.Refs?.Contains("footnotes") == true)
+        else if (_footnoteLocation is null && el.Ial?.Refs?.Contains("footnotes") == true)
         {
             _footnoteLocation = Placeholder();
-            return _footnoteLocation;
-        }
-        return FormatAsIndentedBlockHtml(TagName(el.Type), el.HasAttr ? el.Attr : null, Inner(el, indent), indent);
-    }
-
-    private string ConvertLi(Element el, int indent)
-    {
-        var tag = TagName(el.Type);
-        var output = new StringBuilder();
-        output.Append(Spaces(indent)).Append('<').Append(tag).Append(HtmlAttributes(el.HasAttr ? el.Attr : null)).Append('>');
-        var res = Inner(el, indent);
-        if (!el.HasChildren || (el.Children[0].Type == ElementType.P && el.Children[0].Transparent))
-        {
-            output.Append(res);
-            if (res.EndsWith('\n')) output.Append(Spaces(indent));
+            _out.Append(_footnoteLocation);
         }
         else
         {
-            output.Append('\n').Append(res).Append(Spaces(indent));
+            WriteIndentedBlock(TagName(el.Type), el.HasAttr ? el.Attr : null, el, indent);
         }
-        output.Append("</").Append(tag).Append(">\n");
-        return output.ToString();
     }
 
-    private string ConvertDt(Element el, int indent)
+    private void WriteLi(Element el, int indent)
+    {
+        var tag = TagName(el.Type);
+        Open(tag, el.HasAttr ? el.Attr : null, indent);
+        var inline = !el.HasChildren || (el.Children[0].Type == ElementType.P && el.Children[0].Transparent);
+        if (!inline) _out.Append('\n');
+        var start = _out.Length;
+        WriteInner(el, indent);
+        if (!inline || (_out.Length > start && _out[^1] == '\n')) _out.Append(' ', Math.Max(indent, 0));
+        _out.Append("</").Append(tag).Append(">\n");
+    }
+
+    private void WriteDt(Element el, int indent)
     {
         var attr = new OrderedDictionary<string, string>(el.HasAttr ? el.Attr : new(), StringComparer.Ordinal);
         var parent = _stack[^1];
@@ -216,48 +270,73 @@ internal sealed class HtmlConverter
                 }
             }
         }
-        return FormatAsBlockHtml("dt", attr, Inner(el, indent), indent);
+        WriteBlock("dt", attr, el, indent);
     }
 
-    private string ConvertHtmlElement(Element el, int indent)
+    private void WriteHtmlElement(Element el, int indent)
     {
-        var res = Inner(el, indent);
         var attrs = HtmlAttributes(el.HasAttr ? el.Attr : null);
         if (el.Category == Category.Span)
         {
-            return "<" + el.Value + attrs +
-                   (res.Length == 0 && Patterns.WithoutBodySet.Contains(el.Value!) ? " />" : ">" + res + "</" + el.Value + ">");
+            _out.Append('<').Append(el.Value).Append(attrs);
+            var spanMark = _out.Length;
+            _out.Append('>');
+            var spanStart = _out.Length;
+            WriteInner(el, indent);
+            if (_out.Length == spanStart && Patterns.WithoutBodySet.Contains(el.Value!))
+            {
+                _out.Length = spanMark;
+                _out.Append(" />");
+            }
+            else
+            {
+                _out.Append("</").Append(el.Value).Append('>');
+            }
+            return;
         }
-        var output = new StringBuilder();
         var parent = _stack.Count > 0 ? _stack[^1] : _root;
         var parentRaw = parent.Type == ElementType.HtmlElement && parent.ContentModel == ContentModel.Raw;
-        if (!parentRaw) output.Append(Spaces(indent));
-        output.Append('<').Append(el.Value).Append(attrs);
+        if (!parentRaw) _out.Append(' ', Math.Max(indent, 0));
+        _out.Append('<').Append(el.Value).Append(attrs);
+        var mark = _out.Length;
+        var block = el.ContentModel == ContentModel.Block;
+        _out.Append(block ? ">\n" : ">");
+        var start = _out.Length;
+        WriteInner(el, indent);
+        var empty = _out.Length == start;
         if (el.IsClosed && el.ContentModel == ContentModel.Raw)
-            output.Append(" />");
-        else if (res.Length > 0 && el.ContentModel != ContentModel.Block)
-            output.Append('>').Append(res).Append("</").Append(el.Value).Append('>');
-        else if (res.Length > 0)
-            output.Append(">\n").Append(res.EndsWith('\n') ? res[..^1] : res).Append('\n').Append(Spaces(indent)).Append("</").Append(el.Value).Append('>');
-        else if (Patterns.WithoutBodySet.Contains(el.Value!))
-            output.Append(" />");
+        {
+            _out.Length = mark;
+            _out.Append(" />");
+        }
+        else if (!empty && !block)
+        {
+            _out.Append("</").Append(el.Value).Append('>');
+        }
+        else if (!empty)
+        {
+            if (_out[^1] == '\n') _out.Length--;
+            _out.Append('\n').Append(' ', Math.Max(indent, 0)).Append("</").Append(el.Value).Append('>');
+        }
         else
-            output.Append("></").Append(el.Value).Append('>');
-        if (!parentRaw) output.Append('\n');
-        return output.ToString();
+        {
+            _out.Length = mark;
+            _out.Append(Patterns.WithoutBodySet.Contains(el.Value!) ? " />" : "></" + el.Value + ">");
+        }
+        if (!parentRaw) _out.Append('\n');
     }
 
-    private string ConvertXmlComment(Element el, int indent)
+    private void WriteXmlComment(Element el, int indent)
     {
         var parent = _stack.Count > 0 ? _stack[^1] : _root;
         if (el.Category == Category.Block && !(parent.Type == ElementType.HtmlElement && parent.ContentModel == ContentModel.Raw))
-            return Spaces(indent) + el.Value + "\n";
-        return el.Value ?? "";
+            _out.Append(' ', Math.Max(indent, 0)).Append(el.Value).Append('\n');
+        else
+            _out.Append(el.Value);
     }
 
-    private string ConvertTd(Element el, int indent)
+    private void WriteTd(Element el, int indent)
     {
-        var res = Inner(el, indent);
         var type = _stack[^2].Type == ElementType.Thead ? "th" : "td";
         var attr = el.HasAttr ? el.Attr : null;
         var alignment = _stack[^3].Alignment![_stack[^1].Children.IndexOf(el)];
@@ -266,7 +345,11 @@ internal sealed class HtmlConverter
             attr = new OrderedDictionary<string, string>(attr ?? new(), StringComparer.Ordinal);
             attr["style"] = (attr.TryGetValue("style", out var style) ? style + "; " : "") + "text-align: " + alignment.ToString().ToLowerInvariant();
         }
-        return FormatAsBlockHtml(type, attr, res.Length == 0 ? EntityToStr(Entities.Get("nbsp")!) : res, indent);
+        Open(type, attr, indent);
+        var start = _out.Length;
+        WriteInner(el, indent);
+        if (_out.Length == start) _out.Append(EntityToStr(Entities.Get("nbsp")!));
+        _out.Append("</").Append(type).Append(">\n");
     }
 
     private string ConvertCodespan(Element el)
@@ -353,18 +436,26 @@ internal sealed class HtmlConverter
         return FormatAsSpanHtml("abbr", attr, el.Value!);
     }
 
-    private string ConvertRoot(Element el, int indent)
+    private void WriteRoot(Element el, int indent)
     {
-        var result = Inner(el, indent);
-        if (_footnoteLocation is not null) result = ReplaceFirst(result, _footnoteLocation, FootnoteContent());
-        else result += FootnoteContent();
+        WriteInner(el, indent);
+        var footnotes = FootnoteContent();
+        if (_footnoteLocation is not null)
+        {
+            var result = ReplaceFirst(_out.ToString(), _footnoteLocation, footnotes);
+            _out.Clear().Append(result);
+        }
+        else
+        {
+            _out.Append(footnotes);
+        }
         if (_tocCode is { } toc)
         {
             var tree = GenerateTocTree(toc.Type, toc.Attr);
-            var text = tree.HasChildren ? Convert(tree, 0) : "";
-            result = ReplaceFirst(result, toc.Code, text);
+            var text = tree.HasChildren ? Render(tree, 0) : "";
+            var result = ReplaceFirst(_out.ToString(), toc.Code, text);
+            _out.Clear().Append(result);
         }
-        return result;
     }
 
     private static string ReplaceFirst(string s, string find, string replacement)
@@ -511,11 +602,11 @@ internal sealed class HtmlConverter
                         $"{nbsp}<a href=\"#fnref:{name}:{index}\" class=\"reversefootnote\" role=\"doc-backlink\">{backlinkText}<sup>{index + 1}</sup></a>"));
             }
 
-            ol.Children.Add(new Element(ElementType.Raw, Convert(li, 4)));
+            ol.Children.Add(new Element(ElementType.Raw, Render(li, 4)));
         }
         if (!ol.HasChildren) return "";
         var divAttr = new OrderedDictionary<string, string>(StringComparer.Ordinal) { ["class"] = "footnotes", ["role"] = "doc-endnotes" };
-        return FormatAsIndentedBlockHtml("div", divAttr, Convert(ol, 2), 0);
+        return FormatAsIndentedBlockHtml("div", divAttr, Render(ol, 2), 0);
     }
 
     // ---- code highlighting ----
@@ -640,22 +731,65 @@ internal sealed class HtmlConverter
         return sb.ToString();
     }
 
-    private static readonly Regex EscapeAllRe = new("<|>|&", RegexOptions.CultureInvariant);
-    private static readonly Regex EscapeTextRe = new(RubyRegex.Translate(Patterns.ReferenceRe) + "|<|>|&", RegexOptions.CultureInvariant);
-    private static readonly Regex EscapeAttributeRe = new(RubyRegex.Translate(Patterns.ReferenceRe) + "|<|>|&|\"", RegexOptions.CultureInvariant);
-
+    /// <summary>
+    /// kramdown's <c>escape_html</c>: <c>&lt; &gt; &amp;</c> (and <c>"</c> in attributes) as entities; in text and attributes an
+    /// ampersand that starts a character reference (REXML's <c>REFERENCE_RE</c>) is kept.
+    /// </summary>
     private static string EscapeHtml(string str, EscapeMode mode)
     {
-        if (str.IndexOfAny(['<', '>', '&', '"']) < 0) return str;
-        var re = mode switch { EscapeMode.Text => EscapeTextRe, EscapeMode.Attribute => EscapeAttributeRe, _ => EscapeAllRe };
-        return re.Replace(str, m => m.Value switch
+        var quote = mode == EscapeMode.Attribute;
+        var first = quote ? str.AsSpan().IndexOfAny(AttributeSpecials) : str.AsSpan().IndexOfAny('<', '>', '&');
+        if (first < 0) return str;
+        var sb = new StringBuilder(str.Length + 16);
+        sb.Append(str, 0, first);
+        for (var i = first; i < str.Length; i++)
         {
-            "<" => "&lt;",
-            ">" => "&gt;",
-            "&" => "&amp;",
-            "\"" => "&quot;",
-            _ => m.Value,
-        });
+            var c = str[i];
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"' when quote: sb.Append("&quot;"); break;
+                case '&':
+                    var length = mode == EscapeMode.All ? 0 : ReferenceLength(str, i);
+                    if (length > 0)
+                    {
+                        sb.Append(str, i, length);
+                        i += length - 1;
+                    }
+                    else
+                    {
+                        sb.Append("&amp;");
+                    }
+                    break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AttributeSpecials = System.Buffers.SearchValues.Create("<>&\"");
+
+    private static bool IsAsciiWord(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
+
+    /// <summary>The length of the character reference at <paramref name="i"/> (<c>&amp;name;</c>, <c>&amp;#123;</c>, <c>&amp;#x1F;</c>), or 0.</summary>
+    private static int ReferenceLength(string s, int i)
+    {
+        var j = i + 1;
+        if (j >= s.Length) return 0;
+        if (s[j] == '#')
+        {
+            j++;
+            var hex = j < s.Length && s[j] == 'x';
+            if (hex) j++;
+            var start = j;
+            while (j < s.Length && (hex ? char.IsAsciiHexDigit(s[j]) : char.IsAsciiDigit(s[j]))) j++;
+            return j > start && j < s.Length && s[j] == ';' ? j - i + 1 : 0;
+        }
+        if (!(IsAsciiWord(s[j]) || s[j] == ':')) return 0;
+        j++;
+        while (j < s.Length && (IsAsciiWord(s[j]) || s[j] is '-' or '.' or ':')) j++;
+        return j < s.Length && s[j] == ';' ? j - i + 1 : 0;
     }
 
     public static string Escape(string str) => EscapeHtml(str, EscapeMode.All);

@@ -34,11 +34,11 @@ internal sealed class GfmParser : KramdownParser
         if (i >= 0) SpanParsers[i] = "escaped_chars_gfm";
         SpanParsers.Add("strikethrough_gfm");
 
-        Define("atx_header_gfm", GfmAtxHeaderStart, null, ParseAtxHeader);
-        Define("atx_header_gfm_quirk", GfmAtxHeaderStart, null, ParseAtxHeaderGfmQuirk);
-        Define("codeblock_fenced_gfm", GfmFencedCodeblockStart, null, ParseCodeblockFenced);
-        DefineSpan("strikethrough_gfm", StrikethroughMatch, "~~", ParseStrikethroughGfm, m: true);
-        DefineSpan("escaped_chars_gfm", EscapedCharsGfm, @"\\", ParseEscapedChars);
+        Define("atx_header_gfm", GfmAtxHeaderStart, null, ParseAtxHeader, static (s, p) => p < s.Length && s[p] == '#');
+        Define("atx_header_gfm_quirk", GfmAtxHeaderStart, null, ParseAtxHeaderGfmQuirk, static (s, p) => p < s.Length && s[p] == '#');
+        Define("codeblock_fenced_gfm", GfmFencedCodeblockStart, null, ParseCodeblockFenced, static (s, p) => AfterOptSpace(s, p) is '~' or '`');
+        DefineSpan("strikethrough_gfm", StrikethroughMatch, "~~", ParseStrikethroughGfm, "~", m: true);
+        DefineSpan("escaped_chars_gfm", EscapedCharsGfm, @"\\", ParseEscapedChars, "\\");
 
         _hardLineBreak = (Options.HardWrap ? "" : "\\") + "\n";
     }

@@ -256,7 +256,7 @@ internal partial class KramdownParser
             var stopRe = Rx("</" + System.Text.RegularExpressions.Regex.Escape(tagName) + @"\s*>", i: KnownElements.Contains(tagName));
             if (!selfClosed && !WithoutBodySet.Contains(tagName))
             {
-                if (ParseSpans(el, stopRe, doParsing ? null : ["span_html"]))
+                if (ParseSpans(el, stopRe, doParsing ? null : ["span_html"], stopFirstChars: "<"))
                 {
                     Src.Scan(stopRe);
                 }

@@ -46,20 +46,16 @@ internal partial class KramdownParser
         return n;
     }
 
-    private static readonly Dictionary<(ElementType, int), RubyRegex> ItemStartPatterns = new();
+    private static readonly RubyRegex?[] ItemStartPatterns = new RubyRegex?[15];
 
     private static RubyRegex FetchPattern(ElementType type, int indentation)
     {
-        var key = (type, Math.Min(indentation, 4));
-        lock (ItemStartPatterns)
-        {
-            if (ItemStartPatterns.TryGetValue(key, out var cached)) return cached;
-        }
+        var slot = (type switch { ElementType.Ul => 0, ElementType.Ol => 1, _ => 2 }) * 5 + Math.Clamp(indentation, 0, 4);
+        if (ItemStartPatterns[slot] is { } cached) return cached;
         var spaces = indentation switch { 1 => "{0}", 2 => "{0,1}", 3 => "{0,2}", _ => "{0,3}" };
         var marker = type switch { ElementType.Ul => "[+*-]", ElementType.Ol => @"\d+\.", _ => ":" };
         var re = Rx("^( " + spaces + marker + ")((?:" + PatternTail + "))");
-        lock (ItemStartPatterns) ItemStartPatterns[key] = re;
-        return re;
+        return ItemStartPatterns[slot] = re;
     }
 
     protected virtual bool ParseList()

@@ -46,7 +46,7 @@ internal partial class KramdownParser
         {
             var el = new Element(elem) { Location = startLine };
             var (stopRe, doubleRe, alnumRe) = EmphasisPatterns(delim);
-            var found = ParseSpans(el, stopRe, stopCondition: () =>
+            var found = ParseSpans(el, stopRe, stopFirstChars: delim[..1], stopCondition: () =>
                 (Src.Pos == 0 || !IsRubySpace(Src.String[Src.Pos - 1])) &&
                 (elem != ElementType.Em || !Src.IsMatchHere(doubleRe)) &&
                 (type != "_" || !Src.IsMatchHere(alnumRe)) && el.HasChildren);
@@ -73,19 +73,17 @@ internal partial class KramdownParser
         }
     }
 
-    private static readonly Dictionary<string, (RubyRegex Stop, RubyRegex Double, RubyRegex Alnum)> EmphasisPatternCache = new();
+    private static readonly (RubyRegex Stop, RubyRegex Double, RubyRegex Alnum)[] EmphasisPatternCache =
+        [MakeEmphasisPatterns("*"), MakeEmphasisPatterns("**"), MakeEmphasisPatterns("_"), MakeEmphasisPatterns("__")];
 
     /// <summary>The delimiter, the doubled delimiter not followed by a third, and the delimiter before a letter or digit.</summary>
-    private static (RubyRegex Stop, RubyRegex Double, RubyRegex Alnum) EmphasisPatterns(string delim)
+    private static (RubyRegex Stop, RubyRegex Double, RubyRegex Alnum) EmphasisPatterns(string delim) =>
+        EmphasisPatternCache[(delim[0] == '*' ? 0 : 2) + (delim.Length - 1)];
+
+    private static (RubyRegex Stop, RubyRegex Double, RubyRegex Alnum) MakeEmphasisPatterns(string delim)
     {
-        lock (EmphasisPatternCache)
-        {
-            if (EmphasisPatternCache.TryGetValue(delim, out var cached)) return cached;
-            var escaped = System.Text.RegularExpressions.Regex.Escape(delim);
-            var result = (Rx(escaped), Rx(System.Text.RegularExpressions.Regex.Escape(delim + delim) + "(?!" + escaped + ")"), Rx(escaped + "[[:alnum:]]"));
-            EmphasisPatternCache[delim] = result;
-            return result;
-        }
+        var escaped = System.Text.RegularExpressions.Regex.Escape(delim);
+        return (Rx(escaped), Rx(System.Text.RegularExpressions.Regex.Escape(delim + delim) + "(?!" + escaped + ")"), Rx(escaped + "[[:alnum:]]"));
     }
 
     private void ParseCodespan()
@@ -196,7 +194,7 @@ internal partial class KramdownParser
         var el = new Element(linkType) { Location = startLine };
 
         var count = 1;
-        var found = ParseSpans(el, Rx(LinkBracketStopRe), stopCondition: () =>
+        var found = ParseSpans(el, Rx(LinkBracketStopRe), stopFirstChars: "]![", stopCondition: () =>
         {
             count += Src[1] is not null ? -1 : 1;
             return count - el.Children.Count(c => c.Type == ElementType.Img) == 0;

@@ -11,7 +11,12 @@ namespace Homepage.Kramdown.Parsing;
 /// </summary>
 internal partial class KramdownParser
 {
-    protected sealed record ParserDef(string Name, RubyRegex StartRe, string? SpanStart, Func<bool> Method);
+    /// <summary>
+    /// A block or span parser: its start pattern and method as kramdown defines them, plus a cheap test of the text at a
+    /// position that is false only where the start pattern cannot match (so the pattern need not be tried), and for span
+    /// parsers the characters their start can begin with (null: any).
+    /// </summary>
+    protected sealed record ParserDef(string Name, RubyRegex StartRe, string? SpanStart, Func<bool> Method, Func<string, int, bool>? CanStart, string? FirstChars);
 
     protected readonly record struct StackEntry(Element? Tree, Scanner? Src, Ial? BlockIal, ElementType TextType);
 
@@ -115,46 +120,80 @@ internal partial class KramdownParser
 
     // ---- parser registry ----
 
-    protected void Define(string name, string startRe, string? spanStart, Func<bool> method, bool m = false, bool i = false) =>
-        _parsers[name] = new ParserDef(name, Rx(startRe, m, i), spanStart, method);
+    protected void Define(string name, string startRe, string? spanStart, Func<bool> method, Func<string, int, bool>? canStart = null, bool m = false) =>
+        _parsers[name] = new ParserDef(name, Rx(startRe, m), spanStart, method, canStart, null);
 
-    protected void DefineSpan(string name, string startRe, string? spanStart, Action method, bool m = false) =>
-        _parsers[name] = new ParserDef(name, Rx(startRe, m), spanStart, () => { method(); return true; });
+    protected void DefineSpan(string name, string startRe, string? spanStart, Action method, string? firstChars, bool m = false)
+    {
+        Func<string, int, bool>? canStart = null;
+        if (firstChars is not null)
+        {
+            var values = System.Buffers.SearchValues.Create(firstChars);
+            canStart = (s, p) => p < s.Length && values.Contains(s[p]);
+        }
+        _parsers[name] = new ParserDef(name, Rx(startRe, m), spanStart, () => { method(); return true; }, canStart, firstChars);
+    }
+
+    /// <summary>The first character after at most three spaces (kramdown's <c>OPT_SPACE</c>), or NUL at the end.</summary>
+    protected static char AfterOptSpace(string s, int p)
+    {
+        var n = 0;
+        while (n < 3 && p + n < s.Length && s[p + n] == ' ') n++;
+        return p + n < s.Length ? s[p + n] : '\0';
+    }
+
+    protected static bool LineContains(string s, int p, char c)
+    {
+        var nl = s.IndexOf('\n', p);
+        return s.AsSpan(p, (nl < 0 ? s.Length : nl) - p).Contains(c);
+    }
 
     private void DefineParsers()
     {
-        Define("blank_line", BlankLine, null, ParseBlankLine);
-        Define("eob_marker", EobMarker, null, ParseEobMarker);
+        Define("blank_line", BlankLine, null, ParseBlankLine, static (s, p) =>
+        {
+            while (p < s.Length && s[p] is ' ' or '\t' or '\v' or '\f' or '\r') p++;
+            return p < s.Length && s[p] == '\n';
+        });
+        Define("eob_marker", EobMarker, null, ParseEobMarker, static (s, p) => p < s.Length && s[p] == '^');
         Define("paragraph", ParagraphStart, null, ParseParagraph);
-        Define("setext_header", SetextHeaderStart, null, ParseSetextHeader);
-        Define("atx_header", AtxHeaderStart, null, ParseAtxHeader);
-        Define("blockquote", BlockquoteStart, null, ParseBlockquote);
-        Define("table", TableStart, null, ParseTable);
-        Define("codeblock", Indent, null, ParseCodeblock);
-        Define("codeblock_fenced", FencedCodeblockStart, null, ParseCodeblockFenced);
-        Define("horizontal_rule", HrStart, null, ParseHorizontalRule);
-        Define("list", ListStart, null, ParseList);
-        Define("definition_list", DefinitionListStart, null, ParseDefinitionList);
-        Define("block_html", HtmlBlockStart, null, ParseBlockHtml);
-        Define("block_math", BlockMathStart, null, ParseBlockMath, m: true);
-        Define("footnote_definition", FootnoteDefinitionStart, null, ParseFootnoteDefinition);
-        Define("link_definition", LinkDefinitionStart, null, ParseLinkDefinition);
-        Define("abbrev_definition", AbbrevDefinitionStart, null, ParseAbbrevDefinition);
-        Define("block_extensions", BlockExtensionsStart, null, ParseBlockExtensions);
+        Define("setext_header", SetextHeaderStart, null, ParseSetextHeader, static (s, p) =>
+        {
+            var nl = s.IndexOf('\n', p);
+            return nl >= 0 && nl + 1 < s.Length && s[nl + 1] is '-' or '=';
+        });
+        Define("atx_header", AtxHeaderStart, null, ParseAtxHeader, static (s, p) => p < s.Length && s[p] == '#');
+        Define("blockquote", BlockquoteStart, null, ParseBlockquote, static (s, p) => AfterOptSpace(s, p) == '>');
+        Define("table", TableStart, null, ParseTable, static (s, p) => LineContains(s, p, '|'));
+        Define("codeblock", Indent, null, ParseCodeblock, static (s, p) => p < s.Length && (s[p] == '\t' || s.AsSpan(p).StartsWith("    ")));
+        Define("codeblock_fenced", FencedCodeblockStart, null, ParseCodeblockFenced, static (s, p) => p < s.Length && s[p] == '~');
+        Define("horizontal_rule", HrStart, null, ParseHorizontalRule, static (s, p) => AfterOptSpace(s, p) is '*' or '-' or '_');
+        Define("list", ListStart, null, ParseList, static (s, p) => AfterOptSpace(s, p) is '+' or '*' or '-' or (>= '0' and <= '9'));
+        Define("definition_list", DefinitionListStart, null, ParseDefinitionList, static (s, p) => AfterOptSpace(s, p) == ':');
+        Define("block_html", HtmlBlockStart, null, ParseBlockHtml, static (s, p) => AfterOptSpace(s, p) == '<');
+        Define("block_math", BlockMathStart, null, ParseBlockMath, static (s, p) => AfterOptSpace(s, p) is '$' or '\\', m: true);
+        Define("footnote_definition", FootnoteDefinitionStart, null, ParseFootnoteDefinition, static (s, p) => AfterOptSpace(s, p) == '[');
+        Define("link_definition", LinkDefinitionStart, null, ParseLinkDefinition, static (s, p) => AfterOptSpace(s, p) == '[');
+        Define("abbrev_definition", AbbrevDefinitionStart, null, ParseAbbrevDefinition, static (s, p) => AfterOptSpace(s, p) == '*');
+        Define("block_extensions", BlockExtensionsStart, null, ParseBlockExtensions, static (s, p) => AfterOptSpace(s, p) == '{');
 
-        DefineSpan("emphasis", EmphasisStart, @"\*|_", ParseEmphasis);
-        DefineSpan("codespan", CodespanDelimiter, "`", ParseCodespan);
-        DefineSpan("autolink", AutolinkStart, "<", ParseAutolink);
-        DefineSpan("span_html", HtmlSpanStart, "<", ParseSpanHtml);
-        DefineSpan("footnote_marker", FootnoteMarkerStart, @"\[", ParseFootnoteMarker);
-        DefineSpan("link", LinkStart, @"!?\[", ParseLink);
-        DefineSpan("smart_quotes", SmartQuotesRe, @"[^\\]?[""']", ParseSmartQuotes);
-        DefineSpan("inline_math", InlineMathStart, @"\$", ParseInlineMath, m: true);
-        DefineSpan("span_extensions", SpanExtensionsStart, @"\{:", ParseSpanExtensions);
-        DefineSpan("html_entity", HtmlEntityRe, "&", ParseHtmlEntity);
-        DefineSpan("typographic_syms", TypographicSymsRe, @"--|\.\.\.|(?:\\\\| )?(?:<<|>>)", ParseTypographicSyms);
-        DefineSpan("line_break", LineBreak, @"(  |\\\\)(?=\n)", ParseLineBreak);
-        DefineSpan("escaped_chars", EscapedChars, @"\\", ParseEscapedChars);
+        DefineSpan("emphasis", EmphasisStart, @"\*|_", ParseEmphasis, "*_");
+        DefineSpan("codespan", CodespanDelimiter, "`", ParseCodespan, "`");
+        DefineSpan("autolink", AutolinkStart, "<", ParseAutolink, "<");
+        DefineSpan("span_html", HtmlSpanStart, "<", ParseSpanHtml, "<");
+        DefineSpan("footnote_marker", FootnoteMarkerStart, @"\[", ParseFootnoteMarker, "[");
+        DefineSpan("link", LinkStart, @"!?\[", ParseLink, "![");
+        DefineSpan("smart_quotes", SmartQuotesRe, @"[^\\]?[""']", ParseSmartQuotes, null);
+        _parsers["smart_quotes"] = _parsers["smart_quotes"] with
+        {
+            CanStart = static (s, p) => p < s.Length && (s[p] is '"' or '\'' || (s[p] != '\\' && p + 1 < s.Length && s[p + 1] is '"' or '\'')),
+        };
+        DefineSpan("inline_math", InlineMathStart, @"\$", ParseInlineMath, "$", m: true);
+        DefineSpan("span_extensions", SpanExtensionsStart, @"\{:", ParseSpanExtensions, "{");
+        DefineSpan("html_entity", HtmlEntityRe, "&", ParseHtmlEntity, "&");
+        DefineSpan("typographic_syms", TypographicSymsRe, @"--|\.\.\.|(?:\\\\| )?(?:<<|>>)", ParseTypographicSyms, "-.\\ <>");
+        DefineSpan("line_break", LineBreak, @"(  |\\\\)(?=\n)", ParseLineBreak, " \\");
+        DefineSpan("escaped_chars", EscapedChars, @"\\", ParseEscapedChars, "\\");
     }
 
     private void ConfigureParser()
@@ -225,6 +264,7 @@ internal partial class KramdownParser
     /// <summary>Parses all blocks of <paramref name="text"/> (or of the current scanner) into <paramref name="el"/>; true when a closing HTML tag stopped it.</summary>
     protected bool ParseBlocks(Element el, string? text = null)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         Stack.Add(new StackEntry(Tree, Src, BlockIal, TextType));
         Tree = el;
         BlockIal = null;
@@ -234,9 +274,12 @@ internal partial class KramdownParser
         while (!Src.Eos)
         {
             var handled = false;
+            var source = Src.String;
+            var pos = Src.Pos;
             foreach (var name in BlockParsers)
             {
                 var p = _parsers[name];
+                if (p.CanStart is { } canStart && !canStart(source, pos)) continue;
                 if (Src.IsMatchHere(p.StartRe) && p.Method())
                 {
                     handled = true;
@@ -268,6 +311,7 @@ internal partial class KramdownParser
     protected void UpdateTree(Element element)
     {
         if (!element.HasChildren) return;
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         Element? lastBlank = null;
         var result = new List<Element>(element.Children.Count);
         foreach (var child in element.Children)
@@ -309,8 +353,10 @@ internal partial class KramdownParser
     }
 
     /// <summary>Parses the span-level content of the scanner into <paramref name="el"/>; true when <paramref name="stopRe"/> stopped it.</summary>
-    protected bool ParseSpans(Element el, RubyRegex? stopRe = null, List<string>? parsers = null, ElementType? textType = null, Func<bool>? stopCondition = null)
+    protected bool ParseSpans(Element el, RubyRegex? stopRe = null, List<string>? parsers = null, ElementType? textType = null,
+                              Func<bool>? stopCondition = null, string? stopFirstChars = null)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var pushed = Tree is not null;
         if (pushed) Stack.Add(new StackEntry(Tree, null, null, TextType));
         Tree = el;
@@ -322,10 +368,11 @@ internal partial class KramdownParser
         parsers ??= SpanParsers;
 
         var usedRe = stopRe is null ? spanStartRe : SpanPatternCache(stopRe, spanStart);
+        var fast = stopRe is not null && stopFirstChars is null ? default : FastScan(parsers, stopFirstChars);
         var stopFound = false;
         while (!Src.Eos && !stopFound)
         {
-            var result = Src.ScanUntil(usedRe);
+            var result = fast.Values is null ? Src.ScanUntil(usedRe) : ScanToSpanStart(usedRe, fast.Values, fast.Quotes);
             if (result is not null)
             {
                 AddText(result);
@@ -334,9 +381,12 @@ internal partial class KramdownParser
                 var processed = false;
                 if (!stopFound)
                 {
+                    var text = Src.String;
+                    var pos = Src.Pos;
                     foreach (var name in parsers)
                     {
                         var p = _parsers[name];
+                        if (p.CanStart is { } canStart && !canStart(text, pos)) continue;
                         if (Src.IsMatchHere(p.StartRe))
                         {
                             p.Method();
@@ -371,6 +421,64 @@ internal partial class KramdownParser
             TextType = default;
         }
         return stopFound;
+    }
+
+    private readonly Dictionary<string, (System.Buffers.SearchValues<char>? Values, bool Quotes)> _fastScanCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The characters a span start (or the stop pattern) can begin with, so the scan for the next one can skip plain text
+    /// with a vectorised search; smart quotes can also begin one character before a quote. Null when some start can begin
+    /// with anything.
+    /// </summary>
+    private (System.Buffers.SearchValues<char>? Values, bool Quotes) FastScan(List<string> parsers, string? stopFirstChars)
+    {
+        var key = string.Join(",", parsers) + "|" + stopFirstChars;
+        if (_fastScanCache.TryGetValue(key, out var cached)) return cached;
+        var chars = new StringBuilder(stopFirstChars);
+        var quotes = false;
+        var known = true;
+        foreach (var name in parsers)
+        {
+            var p = _parsers[name];
+            if (name == "smart_quotes")
+            {
+                quotes = true;
+                chars.Append("\"'");
+            }
+            else if (p.FirstChars is null)
+            {
+                known = false;
+            }
+            else
+            {
+                chars.Append(p.FirstChars);
+            }
+        }
+        var result = known ? (System.Buffers.SearchValues.Create(chars.ToString()), quotes) : (null, false);
+        _fastScanCache[key] = result;
+        return result;
+    }
+
+    /// <summary>
+    /// <c>scan_until(/(?=span_start)/)</c>: advances to the leftmost position where <paramref name="startRe"/> (a lookahead)
+    /// matches, trying only positions where a start can begin; returns the text skipped, or null when there is none.
+    /// </summary>
+    private string? ScanToSpanStart(RubyRegex startRe, System.Buffers.SearchValues<char> values, bool quotes)
+    {
+        var s = Src.String;
+        var from = Src.Pos;
+        var p = from;
+        while (p < s.Length)
+        {
+            var offset = s.AsSpan(p).IndexOfAny(values);
+            if (offset < 0) break;
+            var q = p + offset;
+            if (quotes && s[q] is '"' or '\'' && q - 1 >= p && s[q - 1] != '\\' && Src.MatchesAt(startRe, q - 1))
+                return Src.SkipTo(q - 1);
+            if (Src.MatchesAt(startRe, q)) return Src.SkipTo(q);
+            p = q + 1;
+        }
+        return null;
     }
 
     private RubyRegex SpanPatternCache(RubyRegex stopRe, RubyRegex spanStart)

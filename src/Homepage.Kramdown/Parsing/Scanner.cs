@@ -64,7 +64,8 @@ public sealed class RubyRegex
         var byReference = ByReference[(m ? 2 : 0) + (i ? 1 : 0)];
         if (byReference.TryGetValue(rubySource, out var cached)) return cached;
         var regex = Cache.GetOrAdd((rubySource, m, i), static k => new RubyRegex(k.Item1, k.Item2, k.Item3));
-        byReference.AddOrUpdate(rubySource, regex);
+        // literals and constants are interned; strings built at run time are not worth a weak-table entry
+        if (string.IsInterned(rubySource) is { } interned && ReferenceEquals(interned, rubySource)) byReference.AddOrUpdate(rubySource, regex);
         return regex;
     }
 
@@ -255,6 +256,19 @@ public sealed class Scanner
         var start = _pos;
         Pos = m.Index + m.Length;
         return String[start..Pos];
+    }
+
+    /// <summary>Whether the pattern matches at <paramref name="position"/> (the scanner does not move).</summary>
+    public bool MatchesAt(RubyRegex re, int position) => re.Anchored.IsMatch(String.AsSpan(position));
+
+    /// <summary>Advances to <paramref name="position"/> and returns the text passed over.</summary>
+    public string SkipTo(int position)
+    {
+        var start = _pos;
+        LastMatch = null;
+        _lastMatchStart = position;
+        Pos = position;
+        return String[start..position];
     }
 
     /// <summary>One character (a whole code point), advancing past it.</summary>
