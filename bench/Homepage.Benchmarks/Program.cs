@@ -6,6 +6,18 @@ using Homepage.Kramdown;
 //                                                 a warm-up; prints "<mean milliseconds> <output bytes>"
 //   Homepage.Benchmarks kramdown-dir IN OUT       converts every IN/*.md to OUT/NAME.html with Jekyll's defaults and no
 //                                                 syntax highlighter (for bench/kramdown-differential.sh)
+using var allocations = Environment.GetEnvironmentVariable("BENCH_ALLOC") is not null ? new AllocationSampler() : null;
+try
+{
+    return Run(args);
+}
+finally
+{
+    allocations?.Report();
+}
+
+static int Run(string[] args)
+{
 switch (args.FirstOrDefault())
 {
     case "kramdown" when args.Length >= 2:
@@ -19,6 +31,8 @@ switch (args.FirstOrDefault())
         for (var i = 0; i < runs; i++) html = KramdownConverter.ToHtml(source, options);
         watch.Stop();
         Console.WriteLine($"{watch.Elapsed.TotalMilliseconds / Math.Max(runs, 1):F2} {System.Text.Encoding.UTF8.GetByteCount(html)}");
+        if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
+            Console.Error.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / Math.Max(runs + 1, 1) / 1024 / 1024} MB per run; gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
         return 0;
     }
     case "kramdown-dir" when args.Length >= 3:
@@ -37,4 +51,35 @@ switch (args.FirstOrDefault())
     default:
         Console.Error.WriteLine("usage: Homepage.Benchmarks kramdown FILE [RUNS] | kramdown-dir IN OUT");
         return 2;
+}
+}
+
+/// <summary>Samples the runtime's allocation ticks (one per ~100 KB allocated) by type, for finding what allocates.</summary>
+sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+{
+    private readonly Dictionary<string, long> _bytes = new();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (!e.EventName!.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload is null) return;
+        var type = e.Payload[e.PayloadNames!.IndexOf("TypeName")]?.ToString() ?? "?";
+        var amount = Convert.ToInt64(e.Payload[e.PayloadNames!.IndexOf("AllocationAmount64")]);
+        lock (_bytes) _bytes[type] = _bytes.GetValueOrDefault(type) + amount;
+    }
+
+    public void Report()
+    {
+        lock (_bytes)
+        {
+            var total = _bytes.Values.Sum();
+            foreach (var (type, bytes) in _bytes.OrderByDescending(p => p.Value).Take(25))
+                Console.Error.WriteLine($"{bytes * 100.0 / total,5:F1}% {type}");
+        }
+    }
 }

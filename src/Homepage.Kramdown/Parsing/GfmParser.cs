@@ -34,13 +34,16 @@ internal sealed class GfmParser : KramdownParser
         if (i >= 0) SpanParsers[i] = "escaped_chars_gfm";
         SpanParsers.Add("strikethrough_gfm");
 
-        Define("atx_header_gfm", GfmAtxHeaderStart, null, ParseAtxHeader, static (s, p) => p < s.Length && s[p] == '#');
-        Define("atx_header_gfm_quirk", GfmAtxHeaderStart, null, ParseAtxHeaderGfmQuirk, static (s, p) => p < s.Length && s[p] == '#');
-        Define("codeblock_fenced_gfm", GfmFencedCodeblockStart, null, ParseCodeblockFenced, static (s, p) => AfterOptSpace(s, p) is '~' or '`');
-        DefineSpan("strikethrough_gfm", StrikethroughMatch, "~~", ParseStrikethroughGfm, "~", m: true);
-        DefineSpan("escaped_chars_gfm", EscapedCharsGfm, @"\\", ParseEscapedChars, "\\");
-
         _hardLineBreak = (Options.HardWrap ? "" : "\\") + "\n";
+    }
+
+    internal static void DefineParsers(Dictionary<string, ParserDef> d)
+    {
+        Define(d, "atx_header_gfm", GfmAtxHeaderStart, null, static p => p.ParseAtxHeader(), static (s, p) => p < s.Length && s[p] == '#');
+        Define(d, "atx_header_gfm_quirk", GfmAtxHeaderStart, null, static p => ((GfmParser)p).ParseAtxHeaderGfmQuirk(), static (s, p) => p < s.Length && s[p] == '#');
+        Define(d, "codeblock_fenced_gfm", GfmFencedCodeblockStart, null, static p => p.ParseCodeblockFenced(), static (s, p) => AfterOptSpace(s, p) is '~' or '`');
+        DefineSpan(d, "strikethrough_gfm", StrikethroughMatch, "~~", static p => ((GfmParser)p).ParseStrikethroughGfm(), "~", m: true);
+        DefineSpan(d, "escaped_chars_gfm", EscapedCharsGfm, @"\\", static p => p.ParseEscapedChars(), "\\");
     }
 
     private static void Replace(List<string> list, string current, string replacement)
@@ -196,10 +199,14 @@ internal sealed class SmartyPantsParser : KramdownParser
     {
         BlockParsers = ["block_html", "content"];
         SpanParsers = ["smart_quotes", "html_entity", "typographic_syms", "span_html"];
-        Define("content", @"\A", null, () =>
-        {
-            AddText(Src.Scan(Rx(@"\A.*\n")));
-            return true;
-        });
+    }
+
+    internal static void DefineParsers(Dictionary<string, ParserDef> d) =>
+        Define(d, "content", @"\A", null, static p => ((SmartyPantsParser)p).ParseContent());
+
+    private bool ParseContent()
+    {
+        AddText(Src.Scan(Rx(@"\A.*\n")));
+        return true;
     }
 }

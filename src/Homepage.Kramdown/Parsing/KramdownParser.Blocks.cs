@@ -24,13 +24,28 @@ internal partial class KramdownParser
 
     protected virtual RubyRegex ParagraphEndRe => Rx(ParagraphEnd);
 
+    /// <summary>
+    /// False only where no alternative of kramdown's LAZY_END, PARAGRAPH_END or GFM's PARAGRAPH_END_GFM can match: not the
+    /// end, not a blank line, no EOB marker, and no '{', '<', ':', list, header, quote or fence character after up to
+    /// three spaces.
+    /// </summary>
+    private static bool MayEndParagraph(string s, int p)
+    {
+        if (p >= s.Length - 1) return true;
+        var i = p;
+        while (i < s.Length && s[i] is ' ' or '\t' or '\v' or '\f' or '\r') i++;
+        if (i < s.Length && s[i] == '\n') return true;
+        if (s[p] == '^') return true;
+        return AfterOptSpace(s, p) is '{' or '<' or ':' or '+' or '*' or '-' or (>= '0' and <= '9') or '#' or '>' or '~' or '`';
+    }
+
     private bool ParseParagraph()
     {
         var pos = Src.Pos;
         var startLine = Src.CurrentLineNumber();
         var result = new StringBuilder(Src.Scan(Rx(ParagraphMatch)));
         var end = ParagraphEndRe;
-        while (!Src.IsMatchHere(end)) result.Append(Src.Scan(Rx(ParagraphMatch)));
+        while (!(MayEndParagraph(Src.String, Src.Pos) && Src.IsMatchHere(end))) result.Append(Src.Scan(Rx(ParagraphMatch)));
         var text = RStrip(result.ToString());
         var children = Tree!.Children;
         if (children.Count > 0 && children[^1].Type == ElementType.P)
@@ -67,7 +82,7 @@ internal partial class KramdownParser
         return true;
     }
 
-    protected bool ParseAtxHeader()
+    internal bool ParseAtxHeader()
     {
         if (!AfterBlockBoundary()) return false;
         var (text, id) = ParseHeaderContents();
@@ -108,7 +123,7 @@ internal partial class KramdownParser
     {
         var startLine = Src.CurrentLineNumber();
         var result = new StringBuilder(Src.Scan(Rx(ParagraphMatch)));
-        while (!Src.IsMatchHere(Rx(LazyEnd))) result.Append(Src.Scan(Rx(ParagraphMatch)));
+        while (!(MayEndParagraph(Src.String, Src.Pos) && Src.IsMatchHere(Rx(LazyEnd)))) result.Append(Src.Scan(Rx(ParagraphMatch)));
         var text = Rx(BlockquoteStart).Unanchored.Replace(result.ToString(), "");
         var el = NewBlockEl(ElementType.Blockquote);
         el.Location = startLine;
@@ -131,7 +146,7 @@ internal partial class KramdownParser
 
     protected virtual RubyRegex FencedCodeblockMatchRe => Rx(FencedCodeblockMatch, m: true);
 
-    protected bool ParseCodeblockFenced()
+    internal bool ParseCodeblockFenced()
     {
         if (!Src.IsMatchHere(FencedCodeblockMatchRe)) return false;
         var startLine = Src.CurrentLineNumber();
@@ -312,7 +327,7 @@ internal partial class KramdownParser
                     }
                     ResetEnv(new Scanner(str, rowLine));
                     var root = new Element(ElementType.Root);
-                    ParseSpans(root, null, ["codespan"]);
+                    ParseSpans(root, null, CodespanOnly);
                     foreach (var c in root.Children)
                     {
                         if (c.Type == ElementType.RawText)
@@ -359,11 +374,11 @@ internal partial class KramdownParser
         var lSrc = new Scanner(Src.String[origPos..(Src.Pos - 1)], Src.CurrentLineNumber());
         ResetEnv(lSrc);
         var root2 = new Element(ElementType.Root);
-        ParseSpans(root2, null, ["codespan", "span_html"]);
+        ParseSpans(root2, null, CodespanAndHtml);
         RestoreEnv(env2);
 
         var pipeOnLine = false;
-        var pipeCheck = Rx("^" + G(TablePipeCheck));
+        var pipeCheck = Rx("^(?:" + TablePipeCheck + ")");
         foreach (var c in root2.Children)
         {
             if (c.Value is not { } value) continue;

@@ -29,7 +29,7 @@ internal partial class KramdownParser
             else
             {
                 var sep = g[2].Value;
-                var val = Rx(@"\\(\}|" + System.Text.RegularExpressions.Regex.Escape(sep) + ")").Unanchored.Replace(g[3].Value, "$1");
+                var val = RxDynamic(@"\\(\}|" + System.Text.RegularExpressions.Regex.Escape(sep) + ")").Unanchored.Replace(g[3].Value, "$1");
                 opts[g[1].Value] = val;
             }
         }
@@ -75,7 +75,7 @@ internal partial class KramdownParser
         if (!selfClosing)
         {
             var escapedName = ext;
-            var stopRe = block ? Rx(ExtBlockStopStr.Replace("%s", escapedName)) : Rx(ExtStopStr.Replace("%s", escapedName));
+            var stopRe = block ? RxDynamic(ExtBlockStopStr.Replace("%s", escapedName)) : RxDynamic(ExtStopStr.Replace("%s", escapedName));
             var result = Src.ScanUntil(stopRe);
             if (result is null)
                 return ErrorBlock($"No stop tag for extension '{ext}' found on line {startLine} - ignoring it");

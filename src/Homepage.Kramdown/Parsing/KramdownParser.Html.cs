@@ -55,7 +55,7 @@ internal partial class KramdownParser
     private void HandleRawHtmlTag(string name)
     {
         var curPos = Src.Pos;
-        if (Src.ScanUntil(Rx("(?=</" + name + @"\s*>)", m: true, i: true)) is not null)
+        if (Src.ScanUntil(RxDynamic("(?=</" + name + @"\s*>)", m: true, i: true)) is not null)
         {
             AddText(Src.String[curPos..Src.Pos], Tree!.Children[^1], ElementType.Raw);
             Src.Scan(Rx(HtmlTagCloseRe, m: true));
@@ -156,7 +156,7 @@ internal partial class KramdownParser
             else if (contentModel == ContentModel.Span)
             {
                 var curPos = Src.Pos;
-                if (Src.ScanUntil(Rx("(?=</" + System.Text.RegularExpressions.Regex.Escape(el.Value!) + @"\s*>)", m: true, i: true)) is not null)
+                if (Src.ScanUntil(RxDynamic("(?=</" + System.Text.RegularExpressions.Regex.Escape(el.Value!) + @"\s*>)", m: true, i: true)) is not null)
                 {
                     AddText(Src.String[curPos..Src.Pos], el, TextType);
                     Src.Scan(Rx(HtmlTagCloseRe, m: true));
@@ -253,10 +253,10 @@ internal partial class KramdownParser
                 ContentModel = doParsing ? ContentModel.Span : ContentModel.Raw, IsClosed = selfClosed,
             };
             Tree!.Children.Add(el);
-            var stopRe = Rx("</" + System.Text.RegularExpressions.Regex.Escape(tagName) + @"\s*>", i: KnownElements.Contains(tagName));
+            var stopRe = RxDynamic("</" + System.Text.RegularExpressions.Regex.Escape(tagName) + @"\s*>", i: KnownElements.Contains(tagName));
             if (!selfClosed && !WithoutBodySet.Contains(tagName))
             {
-                if (ParseSpans(el, stopRe, doParsing ? null : ["span_html"], stopFirstChars: "<"))
+                if (ParseSpans(el, stopRe, doParsing ? null : HtmlOnly, stopFirstChars: "<"))
                 {
                     Src.Scan(stopRe);
                 }

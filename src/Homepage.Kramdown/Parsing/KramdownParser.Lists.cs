@@ -11,9 +11,9 @@ internal partial class KramdownParser
 
     private static (RubyRegex Content, RubyRegex Lazy, RubyRegex Indent) ListLineRegexps(int indentation) =>
         FirstLineRegexps.GetOrAdd(indentation, static n => (
-            Rx($@"^(?:(?:\t| {{4}}){{{n / 4}}} {{{n % 4}}}|(?:\t| {{4}}){{{n / 4 + 1}}}).*\S.*\n"),
-            Rx($@"(?!^ {{0,{Math.Min(n, 3)}}}(?:(?:{IalBlock})|(?:{LazyEndHtmlStop})|(?:{LazyEndHtmlStart}))).*\S.*\n"),
-            Rx($"^ {{{n}}}")));
+            RxDynamic($@"^(?:(?:\t| {{4}}){{{n / 4}}} {{{n % 4}}}|(?:\t| {{4}}){{{n / 4 + 1}}}).*\S.*\n"),
+            RxDynamic($@"(?!^ {{0,{Math.Min(n, 3)}}}(?:(?:{IalBlock})|(?:{LazyEndHtmlStop})|(?:{LazyEndHtmlStart}))).*\S.*\n"),
+            RxDynamic($"^ {{{n}}}")));
 
     /// <summary>The first line of a list item: its content with tabs expanded, and the item's indentation.</summary>
     private static (string Content, int Indentation) ParseFirstListLine(int indentation, string content)
@@ -54,7 +54,7 @@ internal partial class KramdownParser
         if (ItemStartPatterns[slot] is { } cached) return cached;
         var spaces = indentation switch { 1 => "{0}", 2 => "{0,1}", 3 => "{0,2}", _ => "{0,3}" };
         var marker = type switch { ElementType.Ul => "[+*-]", ElementType.Ol => @"\d+\.", _ => ":" };
-        var re = Rx("^( " + spaces + marker + ")((?:" + PatternTail + "))");
+        var re = RxDynamic("^( " + spaces + marker + ")((?:" + PatternTail + "))");
         return ItemStartPatterns[slot] = re;
     }
 

@@ -100,7 +100,7 @@ internal partial class KramdownParser
             return;
         }
 
-        var text = Src.ScanUntil(Rx(result));
+        var text = Src.ScanUntil(RxDynamic(result));
         if (text is not null)
         {
             text = text[..^result.Length];
@@ -379,7 +379,7 @@ internal partial class KramdownParser
         Src.Pos += Src.MatchedSize;
     }
 
-    protected void ParseEscapedChars()
+    internal void ParseEscapedChars()
     {
         Src.Pos += Src.MatchedSize;
         AddText(Src[1]);
@@ -401,7 +401,7 @@ internal partial class KramdownParser
         {
             var sorted = AbbrevDefs.Keys.OrderByDescending(k => k.Length).ToList();
             var union = string.Join("|", sorted.Select(k => "(?:" + System.Text.RegularExpressions.Regex.Escape(k) + ")"));
-            _abbrevRegexps = (Rx(union), Rx(@"(?=(?:\W|^)(?:" + union + @")(?!\w))"));
+            _abbrevRegexps = (RxDynamic(union), RxDynamic(@"(?=(?:\W|^)(?:" + union + @")(?!\w))"));
         }
         var (abbrRe, boundaryRe) = _abbrevRegexps.Value;
         if (!el.HasChildren) return;

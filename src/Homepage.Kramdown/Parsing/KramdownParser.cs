@@ -16,7 +16,7 @@ internal partial class KramdownParser
     /// position that is false only where the start pattern cannot match (so the pattern need not be tried), and for span
     /// parsers the characters their start can begin with (null: any).
     /// </summary>
-    protected sealed record ParserDef(string Name, RubyRegex StartRe, string? SpanStart, Func<bool> Method, Func<string, int, bool>? CanStart, string? FirstChars);
+    internal sealed record ParserDef(string Name, RubyRegex StartRe, string? SpanStart, Func<KramdownParser, bool> Method, Func<string, int, bool>? CanStart, string? FirstChars);
 
     protected readonly record struct StackEntry(Element? Tree, Scanner? Src, Ial? BlockIal, ElementType TextType);
 
@@ -48,8 +48,11 @@ internal partial class KramdownParser
 
     protected List<string> BlockParsers;
     protected List<string> SpanParsers;
-    private readonly Dictionary<string, ParserDef> _parsers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (RubyRegex Start, RubyRegex StartRe)> _spanRegexCache = new(StringComparer.Ordinal);
+    /// <summary>Every parser kramdown, its GFM parser and Jekyll's SmartyPants parser define, by name.</summary>
+    private static readonly Dictionary<string, ParserDef> Parsers = DefineParsers();
+    private ParserDef[] _blockDefs = [];
+    private readonly Dictionary<List<string>, ParserDef[]> _spanDefs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<List<string>, (RubyRegex Start, RubyRegex StartRe)> _spanRegexCache = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string, string), RubyRegex> _spanPatternCache = new();
     private RubyRegex _spanStart = null!;
     private RubyRegex _spanStartRe = null!;
@@ -79,7 +82,6 @@ internal partial class KramdownParser
             "emphasis", "codespan", "autolink", "span_html", "footnote_marker", "link", "smart_quotes", "inline_math",
             "span_extensions", "html_entity", "typographic_syms", "line_break", "escaped_chars",
         ];
-        DefineParsers();
     }
 
     /// <summary>Parses the source into the tree; returns the root.</summary>
@@ -120,10 +122,12 @@ internal partial class KramdownParser
 
     // ---- parser registry ----
 
-    protected void Define(string name, string startRe, string? spanStart, Func<bool> method, Func<string, int, bool>? canStart = null, bool m = false) =>
-        _parsers[name] = new ParserDef(name, Rx(startRe, m), spanStart, method, canStart, null);
+    private protected static void Define(Dictionary<string, ParserDef> parsers, string name, string startRe, string? spanStart, Func<KramdownParser, bool> method,
+                               Func<string, int, bool>? canStart = null, bool m = false) =>
+        parsers[name] = new ParserDef(name, Rx(startRe, m), spanStart, method, canStart, null);
 
-    protected void DefineSpan(string name, string startRe, string? spanStart, Action method, string? firstChars, bool m = false)
+    private protected static void DefineSpan(Dictionary<string, ParserDef> parsers, string name, string startRe, string? spanStart, Action<KramdownParser> method,
+                                   string? firstChars, bool m = false)
     {
         Func<string, int, bool>? canStart = null;
         if (firstChars is not null)
@@ -131,7 +135,7 @@ internal partial class KramdownParser
             var values = System.Buffers.SearchValues.Create(firstChars);
             canStart = (s, p) => p < s.Length && values.Contains(s[p]);
         }
-        _parsers[name] = new ParserDef(name, Rx(startRe, m), spanStart, () => { method(); return true; }, canStart, firstChars);
+        parsers[name] = new ParserDef(name, Rx(startRe, m), spanStart, p => { method(p); return true; }, canStart, firstChars);
     }
 
     /// <summary>The first character after at most three spaces (kramdown's <c>OPT_SPACE</c>), or NUL at the end.</summary>
@@ -148,67 +152,83 @@ internal partial class KramdownParser
         return s.AsSpan(p, (nl < 0 ? s.Length : nl) - p).Contains(c);
     }
 
-    private void DefineParsers()
+    private static Dictionary<string, ParserDef> DefineParsers()
     {
-        Define("blank_line", BlankLine, null, ParseBlankLine, static (s, p) =>
+        FastMatchers.Register();
+        var d = new Dictionary<string, ParserDef>(StringComparer.Ordinal);
+        Define(d, "blank_line", BlankLine, null, static p => p.ParseBlankLine(), static (s, p) =>
         {
             while (p < s.Length && s[p] is ' ' or '\t' or '\v' or '\f' or '\r') p++;
             return p < s.Length && s[p] == '\n';
         });
-        Define("eob_marker", EobMarker, null, ParseEobMarker, static (s, p) => p < s.Length && s[p] == '^');
-        Define("paragraph", ParagraphStart, null, ParseParagraph);
-        Define("setext_header", SetextHeaderStart, null, ParseSetextHeader, static (s, p) =>
+        Define(d, "eob_marker", EobMarker, null, static p => p.ParseEobMarker(), static (s, p) => p < s.Length && s[p] == '^');
+        Define(d, "paragraph", ParagraphStart, null, static p => p.ParseParagraph());
+        Define(d, "setext_header", SetextHeaderStart, null, static p => p.ParseSetextHeader(), static (s, p) =>
         {
             var nl = s.IndexOf('\n', p);
             return nl >= 0 && nl + 1 < s.Length && s[nl + 1] is '-' or '=';
         });
-        Define("atx_header", AtxHeaderStart, null, ParseAtxHeader, static (s, p) => p < s.Length && s[p] == '#');
-        Define("blockquote", BlockquoteStart, null, ParseBlockquote, static (s, p) => AfterOptSpace(s, p) == '>');
-        Define("table", TableStart, null, ParseTable, static (s, p) => LineContains(s, p, '|'));
-        Define("codeblock", Indent, null, ParseCodeblock, static (s, p) => p < s.Length && (s[p] == '\t' || s.AsSpan(p).StartsWith("    ")));
-        Define("codeblock_fenced", FencedCodeblockStart, null, ParseCodeblockFenced, static (s, p) => p < s.Length && s[p] == '~');
-        Define("horizontal_rule", HrStart, null, ParseHorizontalRule, static (s, p) => AfterOptSpace(s, p) is '*' or '-' or '_');
-        Define("list", ListStart, null, ParseList, static (s, p) => AfterOptSpace(s, p) is '+' or '*' or '-' or (>= '0' and <= '9'));
-        Define("definition_list", DefinitionListStart, null, ParseDefinitionList, static (s, p) => AfterOptSpace(s, p) == ':');
-        Define("block_html", HtmlBlockStart, null, ParseBlockHtml, static (s, p) => AfterOptSpace(s, p) == '<');
-        Define("block_math", BlockMathStart, null, ParseBlockMath, static (s, p) => AfterOptSpace(s, p) is '$' or '\\', m: true);
-        Define("footnote_definition", FootnoteDefinitionStart, null, ParseFootnoteDefinition, static (s, p) => AfterOptSpace(s, p) == '[');
-        Define("link_definition", LinkDefinitionStart, null, ParseLinkDefinition, static (s, p) => AfterOptSpace(s, p) == '[');
-        Define("abbrev_definition", AbbrevDefinitionStart, null, ParseAbbrevDefinition, static (s, p) => AfterOptSpace(s, p) == '*');
-        Define("block_extensions", BlockExtensionsStart, null, ParseBlockExtensions, static (s, p) => AfterOptSpace(s, p) == '{');
+        Define(d, "atx_header", AtxHeaderStart, null, static p => p.ParseAtxHeader(), static (s, p) => p < s.Length && s[p] == '#');
+        Define(d, "blockquote", BlockquoteStart, null, static p => p.ParseBlockquote(), static (s, p) => AfterOptSpace(s, p) == '>');
+        Define(d, "table", TableStart, null, static p => p.ParseTable(), static (s, p) => LineContains(s, p, '|'));
+        Define(d, "codeblock", Indent, null, static p => p.ParseCodeblock(), static (s, p) => p < s.Length && (s[p] == '\t' || s.AsSpan(p).StartsWith("    ")));
+        Define(d, "codeblock_fenced", FencedCodeblockStart, null, static p => p.ParseCodeblockFenced(), static (s, p) => p < s.Length && s[p] == '~');
+        Define(d, "horizontal_rule", HrStart, null, static p => p.ParseHorizontalRule(), static (s, p) => AfterOptSpace(s, p) is '*' or '-' or '_');
+        Define(d, "list", ListStart, null, static p => p.ParseList(), static (s, p) => AfterOptSpace(s, p) is '+' or '*' or '-' or (>= '0' and <= '9'));
+        Define(d, "definition_list", DefinitionListStart, null, static p => p.ParseDefinitionList(), static (s, p) => AfterOptSpace(s, p) == ':');
+        Define(d, "block_html", HtmlBlockStart, null, static p => p.ParseBlockHtml(), static (s, p) => AfterOptSpace(s, p) == '<');
+        Define(d, "block_math", BlockMathStart, null, static p => p.ParseBlockMath(), static (s, p) => AfterOptSpace(s, p) is '$' or '\\', m: true);
+        Define(d, "footnote_definition", FootnoteDefinitionStart, null, static p => p.ParseFootnoteDefinition(), static (s, p) =>
+        {
+            var n = 0;
+            while (n < 3 && p + n < s.Length && s[p + n] == ' ') n++;
+            return p + n + 1 < s.Length && s[p + n] == '[' && s[p + n + 1] == '^';
+        });
+        Define(d, "link_definition", LinkDefinitionStart, null, static p => p.ParseLinkDefinition(), static (s, p) => AfterOptSpace(s, p) == '[');
+        Define(d, "abbrev_definition", AbbrevDefinitionStart, null, static p => p.ParseAbbrevDefinition(), static (s, p) => AfterOptSpace(s, p) == '*');
+        Define(d, "block_extensions", BlockExtensionsStart, null, static p => p.ParseBlockExtensions(), static (s, p) => AfterOptSpace(s, p) == '{');
 
-        DefineSpan("emphasis", EmphasisStart, @"\*|_", ParseEmphasis, "*_");
-        DefineSpan("codespan", CodespanDelimiter, "`", ParseCodespan, "`");
-        DefineSpan("autolink", AutolinkStart, "<", ParseAutolink, "<");
-        DefineSpan("span_html", HtmlSpanStart, "<", ParseSpanHtml, "<");
-        DefineSpan("footnote_marker", FootnoteMarkerStart, @"\[", ParseFootnoteMarker, "[");
-        DefineSpan("link", LinkStart, @"!?\[", ParseLink, "![");
-        DefineSpan("smart_quotes", SmartQuotesRe, @"[^\\]?[""']", ParseSmartQuotes, null);
-        _parsers["smart_quotes"] = _parsers["smart_quotes"] with
+        DefineSpan(d, "emphasis", EmphasisStart, @"\*|_", static p => p.ParseEmphasis(), "*_");
+        DefineSpan(d, "codespan", CodespanDelimiter, "`", static p => p.ParseCodespan(), "`");
+        DefineSpan(d, "autolink", AutolinkStart, "<", static p => p.ParseAutolink(), "<");
+        DefineSpan(d, "span_html", HtmlSpanStart, "<", static p => p.ParseSpanHtml(), "<");
+        DefineSpan(d, "footnote_marker", FootnoteMarkerStart, @"\[", static p => p.ParseFootnoteMarker(), "[");
+        DefineSpan(d, "link", LinkStart, @"!?\[", static p => p.ParseLink(), "![");
+        DefineSpan(d, "smart_quotes", SmartQuotesRe, @"[^\\]?[""']", static p => p.ParseSmartQuotes(), null);
+        d["smart_quotes"] = d["smart_quotes"] with
         {
             CanStart = static (s, p) => p < s.Length && (s[p] is '"' or '\'' || (s[p] != '\\' && p + 1 < s.Length && s[p + 1] is '"' or '\'')),
         };
-        DefineSpan("inline_math", InlineMathStart, @"\$", ParseInlineMath, "$", m: true);
-        DefineSpan("span_extensions", SpanExtensionsStart, @"\{:", ParseSpanExtensions, "{");
-        DefineSpan("html_entity", HtmlEntityRe, "&", ParseHtmlEntity, "&");
-        DefineSpan("typographic_syms", TypographicSymsRe, @"--|\.\.\.|(?:\\\\| )?(?:<<|>>)", ParseTypographicSyms, "-.\\ <>");
-        DefineSpan("line_break", LineBreak, @"(  |\\\\)(?=\n)", ParseLineBreak, " \\");
-        DefineSpan("escaped_chars", EscapedChars, @"\\", ParseEscapedChars, "\\");
+        DefineSpan(d, "inline_math", InlineMathStart, @"\$", static p => p.ParseInlineMath(), "$", m: true);
+        DefineSpan(d, "span_extensions", SpanExtensionsStart, @"\{:", static p => p.ParseSpanExtensions(), "{");
+        DefineSpan(d, "html_entity", HtmlEntityRe, "&", static p => p.ParseHtmlEntity(), "&");
+        DefineSpan(d, "typographic_syms", TypographicSymsRe, @"--|\.\.\.|(?:\\\\| )?(?:<<|>>)", static p => p.ParseTypographicSyms(), "-.\\ <>");
+        DefineSpan(d, "line_break", LineBreak, @"(  |\\\\)(?=\n)", static p => p.ParseLineBreak(), " \\");
+        DefineSpan(d, "escaped_chars", EscapedChars, @"\\", static p => p.ParseEscapedChars(), "\\");
+            GfmParser.DefineParsers(d);
+        SmartyPantsParser.DefineParsers(d);
+        return d;
     }
 
     private void ConfigureParser()
     {
         foreach (var name in BlockParsers.Concat(SpanParsers))
-            if (!_parsers.ContainsKey(name)) throw new InvalidOperationException("Unknown parser: " + name);
+            if (!Parsers.ContainsKey(name)) throw new InvalidOperationException("Unknown parser: " + name);
+        _blockDefs = BlockParsers.Select(n => Parsers[n]).ToArray();
         (_spanStart, _spanStartRe) = SpanParserRegexps(SpanParsers);
     }
 
+    // The span parser lists kramdown's table and HTML parsers use; one instance each, so caches can key on them.
+    protected static readonly List<string> CodespanOnly = ["codespan"];
+    protected static readonly List<string> CodespanAndHtml = ["codespan", "span_html"];
+    protected static readonly List<string> HtmlOnly = ["span_html"];
+
     private (RubyRegex Start, RubyRegex StartRe) SpanParserRegexps(List<string> parsers)
     {
-        var key = string.Join(",", parsers);
-        if (_spanRegexCache.TryGetValue(key, out var cached)) return cached;
-        var start = string.Join("|", parsers.Select(n => _parsers[n].SpanStart));
-        var result = (Rx(start), Rx("(?=" + start + ")"));
+        if (_spanRegexCache.TryGetValue(parsers, out var cached)) return cached;
+        var key = parsers;
+        var start = string.Join("|", parsers.Select(n => Parsers[n].SpanStart));
+        var result = (RxDynamic(start), RxDynamic("(?=" + start + ")"));
         _spanRegexCache[key] = result;
         return result;
     }
@@ -276,11 +296,10 @@ internal partial class KramdownParser
             var handled = false;
             var source = Src.String;
             var pos = Src.Pos;
-            foreach (var name in BlockParsers)
+            foreach (var p in _blockDefs)
             {
-                var p = _parsers[name];
                 if (p.CanStart is { } canStart && !canStart(source, pos)) continue;
-                if (Src.IsMatchHere(p.StartRe) && p.Method())
+                if (Src.IsMatchHere(p.StartRe) && p.Method(this))
                 {
                     handled = true;
                     break;
@@ -369,6 +388,7 @@ internal partial class KramdownParser
 
         var usedRe = stopRe is null ? spanStartRe : SpanPatternCache(stopRe, spanStart);
         var fast = stopRe is not null && stopFirstChars is null ? default : FastScan(parsers, stopFirstChars);
+        if (!_spanDefs.TryGetValue(parsers, out var defs)) _spanDefs[parsers] = defs = parsers.Select(n => Parsers[n]).ToArray();
         var stopFound = false;
         while (!Src.Eos && !stopFound)
         {
@@ -383,13 +403,12 @@ internal partial class KramdownParser
                 {
                     var text = Src.String;
                     var pos = Src.Pos;
-                    foreach (var name in parsers)
+                    foreach (var p in defs)
                     {
-                        var p = _parsers[name];
                         if (p.CanStart is { } canStart && !canStart(text, pos)) continue;
                         if (Src.IsMatchHere(p.StartRe))
                         {
-                            p.Method();
+                            p.Method(this);
                             processed = true;
                             break;
                         }
@@ -423,7 +442,13 @@ internal partial class KramdownParser
         return stopFound;
     }
 
-    private readonly Dictionary<string, (System.Buffers.SearchValues<char>? Values, bool Quotes)> _fastScanCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(List<string>, string?), (System.Buffers.SearchValues<char>? Values, bool Quotes)> _fastScanCache = new(new ListAndCharsComparer());
+
+    private sealed class ListAndCharsComparer : IEqualityComparer<(List<string>, string?)>
+    {
+        public bool Equals((List<string>, string?) a, (List<string>, string?) b) => ReferenceEquals(a.Item1, b.Item1) && a.Item2 == b.Item2;
+        public int GetHashCode((List<string>, string?) k) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Item1), k.Item2);
+    }
 
     /// <summary>
     /// The characters a span start (or the stop pattern) can begin with, so the scan for the next one can skip plain text
@@ -432,14 +457,14 @@ internal partial class KramdownParser
     /// </summary>
     private (System.Buffers.SearchValues<char>? Values, bool Quotes) FastScan(List<string> parsers, string? stopFirstChars)
     {
-        var key = string.Join(",", parsers) + "|" + stopFirstChars;
+        var key = (parsers, stopFirstChars);
         if (_fastScanCache.TryGetValue(key, out var cached)) return cached;
         var chars = new StringBuilder(stopFirstChars);
         var quotes = false;
         var known = true;
         foreach (var name in parsers)
         {
-            var p = _parsers[name];
+            var p = Parsers[name];
             if (name == "smart_quotes")
             {
                 quotes = true;
@@ -485,7 +510,7 @@ internal partial class KramdownParser
     {
         var key = (stopRe.Embedded, spanStart.Source);
         if (!_spanPatternCache.TryGetValue(key, out var re))
-            _spanPatternCache[key] = re = Rx("(?=" + stopRe.Embedded + "|(?-is:" + spanStart.Source + "))");
+            _spanPatternCache[key] = re = RxDynamic("(?=" + stopRe.Embedded + "|(?-is:" + spanStart.Source + "))");
         return re;
     }
 

@@ -74,9 +74,9 @@ internal static class Patterns
     public const string BlankLine = @"(?>^\s*\n)+";
     public const string EobMarker = @"^\^\s*?\n";
 
-    public static readonly string LazyEndHtmlSpanElements = string.Join("|", HtmlSpanElements.Append("script"));
-    public static readonly string LazyEndHtmlStart = @"<(?>(?!(?:" + LazyEndHtmlSpanElements + @")\b)" + Uname + ")";
-    public static readonly string LazyEndHtmlStop = @"<\/(?!(?:" + LazyEndHtmlSpanElements + @")\b)" + Uname + @"\s*>";
+    public static readonly string LazyEndHtmlSpanElements = string.Intern(string.Join("|", HtmlSpanElements.Append("script")));
+    public static readonly string LazyEndHtmlStart = string.Intern(@"<(?>(?!(?:" + LazyEndHtmlSpanElements + @")\b)" + Uname + ")");
+    public static readonly string LazyEndHtmlStop = string.Intern(@"<\/(?!(?:" + LazyEndHtmlSpanElements + @")\b)" + Uname + @"\s*>");
 
     // extensions
     public const string AldIdChars = @"[\w-]";
@@ -94,25 +94,25 @@ internal static class Patterns
 
     public const string ExtStopStr = @"\{:/(%s)?\}";
     public const string ExtStartStr = @"\{::(\w+)(?:\s((?:" + AldAnyChars + @")*?)|)(\/)?\}";
-    public static readonly string ExtBlockStart = "^(?:" + OptSpace + ")(?:" + ExtStartStr + "|" + ExtStopStr.Replace("%s", "(?:" + AldIdName + ")") + @")\s*?\n";
+    public static readonly string ExtBlockStart = string.Intern("^(?:" + OptSpace + ")(?:" + ExtStartStr + "|" + ExtStopStr.Replace("%s", "(?:" + AldIdName + ")") + @")\s*?\n");
     // Ruby's "\s" in a double-quoted string is a plain space.
     public const string ExtBlockStopStr = "^(?:" + OptSpace + ")" + ExtStopStr + " *?\n";
 
     public const string IalBlock = @"\{:(?!:|\/)((?:" + AldAnyChars + @")+)\}\s*?\n";
     public const string IalBlockStart = "^(?:" + OptSpace + ")(?:" + IalBlock + ")";
     public const string BlockExtensionsStart = "^(?:" + OptSpace + @")\{:";
-    public static readonly string ExtSpanStart = ExtStartStr + "|" + ExtStopStr.Replace("%s", "(?:" + AldIdName + ")");
+    public static readonly string ExtSpanStart = string.Intern(ExtStartStr + "|" + ExtStopStr.Replace("%s", "(?:" + AldIdName + ")"));
     public const string IalSpanStart = @"\{:((?:" + AldAnyChars + @")+)\}";
     public const string SpanExtensionsStart = @"\{:";
 
-    public static readonly string LazyEnd = "(?:" + BlankLine + ")|(?:" + IalBlockStart + ")|(?:" + EobMarker + ")|^(?:" + OptSpace + ")(?:" +
-                                            LazyEndHtmlStop + ")|^(?:" + OptSpace + ")(?:" + LazyEndHtmlStart + @")|\Z";
+    public static readonly string LazyEnd = string.Intern("(?:" + BlankLine + ")|(?:" + IalBlockStart + ")|(?:" + EobMarker + ")|^(?:" + OptSpace + ")(?:" +
+                                            LazyEndHtmlStop + ")|^(?:" + OptSpace + ")(?:" + LazyEndHtmlStart + @")|\Z");
 
     public const string PatternTail = @"[\t| ].*?\n";
     public const string DefinitionListStart = "^((?:" + OptSpace + "):)((?:" + PatternTail + "))";
     public const string ParagraphStart = "^(?:" + OptSpace + @")[^ \t].*?\n";
     public const string ParagraphMatch = @"^.*?\n";
-    public static readonly string ParagraphEnd = "(?:" + LazyEnd + ")|(?:" + DefinitionListStart + ")";
+    public static readonly string ParagraphEnd = string.Intern("(?:" + LazyEnd + ")|(?:" + DefinitionListStart + ")");
 
     public const string SetextHeaderStart = "^(?:" + OptSpace + @")(?<contents>[^ \t].*)\n(?<level>[-=])[-=]*[ \t\r\f\v]*\n";
     public const string AtxHeaderStart = @"^(?<level>\#{1,6})[\t ]*(?<contents>[^ \t].*)\n";
@@ -120,9 +120,9 @@ internal static class Patterns
 
     public const string BlockquoteStart = "^(?:" + OptSpace + ")> ?";
 
-    public static readonly string CodeblockMatch = "(?:(?:" + BlankLine + ")?(?:(?:" + Indent + @")[ \t]*\S.*\n)+(?:(?!(?:" + IalBlockStart + ")|(?:" +
+    public static readonly string CodeblockMatch = string.Intern("(?:(?:" + BlankLine + ")?(?:(?:" + Indent + @")[ \t]*\S.*\n)+(?:(?!(?:" + IalBlockStart + ")|(?:" +
                                                    EobMarker + ")|^(?:" + OptSpace + ")(?:" + LazyEndHtmlStop + ")|^(?:" + OptSpace + ")(?:" +
-                                                   LazyEndHtmlStart + @"))^[ \t]*\S.*\n)*)*";
+                                                   LazyEndHtmlStart + @"))^[ \t]*\S.*\n)*)*");
     public const string FencedCodeblockStart = "^~{3,}";
     public const string FencedCodeblockMatch = @"^((~){3,})\s*?((\S+?)(?:\?\S*)?)?\s*?\n(.*?)^\1\2*\s*?\n";
 
@@ -143,12 +143,12 @@ internal static class Patterns
     public const string TableStart = "^(?:" + OptSpace + @")(?=\S)(?:" + TableLine + ")";
 
     public const string LinkDefinitionStart = "^(?:" + OptSpace + @")\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?([""'])(.+?)\4)?[ \t]*?\n";
-    public static readonly string FootnoteDefinitionStart = "^(?:" + OptSpace + @")\[\^(" + "(?:" + AldIdName + @"))\]:\s*?(.*?\n(?:" + CodeblockMatch + "))";
+    public static readonly string FootnoteDefinitionStart = string.Intern("^(?:" + OptSpace + @")\[\^(" + "(?:" + AldIdName + @"))\]:\s*?(.*?\n(?:" + CodeblockMatch + "))");
     public const string AbbrevDefinitionStart = "^(?:" + OptSpace + @")\*\[(.+?)\]:(.*?)\n";
     public const string BlockMathStart = "^(?:" + OptSpace + @")(\\)?\$\$(.*?)\$\$(\s*?\n)?";
     public const string InlineMathStart = @"\$\$(.*?)\$\$";
 
-    public static readonly string BlockBoundary = "(?:" + BlankLine + ")|(?:" + EobMarker + ")|(?:" + IalBlockStart + @")|\Z";
+    public static readonly string BlockBoundary = string.Intern("(?:" + BlankLine + ")|(?:" + EobMarker + ")|(?:" + IalBlockStart + @")|\Z");
 
     // html
     public const string HtmlCommentRe = "<!--(.*?)-->";
@@ -184,6 +184,6 @@ internal static class Patterns
     public const string GfmAtxHeaderStart = @"^(?<level>\#{1,6})[\t ]+(?<contents>.*)\n";
     public const string GfmFencedCodeblockStart = "^[ ]{0,3}[~`]{3,}";
     public const string GfmFencedCodeblockMatch = @"^[ ]{0,3}(([~`]){3,})\s*?((\S+?)(?:\?\S*)?)?\s*?\n(.*?)^[ ]{0,3}\1\2*\s*?\n";
-    public static readonly string ParagraphEndGfm = "(?:" + LazyEnd + ")|(?:" + ListStart + ")|(?:" + GfmAtxHeaderStart + ")|(?:" + DefinitionListStart +
-                                                   ")|(?:" + BlockquoteStart + ")|(?:" + GfmFencedCodeblockStart + ")";
+    public static readonly string ParagraphEndGfm = string.Intern("(?:" + LazyEnd + ")|(?:" + ListStart + ")|(?:" + GfmAtxHeaderStart + ")|(?:" + DefinitionListStart +
+                                                   ")|(?:" + BlockquoteStart + ")|(?:" + GfmFencedCodeblockStart + ")");
 }

@@ -37,6 +37,19 @@ public sealed class RubyRegex
     /// <summary>The Ruby source of the pattern.</summary>
     public string Source { get; }
 
+    /// <summary>
+    /// A hand-written matcher equivalent to the anchored pattern for the hottest simple patterns (the match length at a
+    /// position, or -1); the scanner uses it instead of the regex. Only for patterns whose groups nobody reads.
+    /// </summary>
+    public Func<string, int, int>? Fast { get; private set; }
+
+    /// <summary>Gives the pattern a hand-written matcher (see <see cref="Fast"/>); returns the pattern.</summary>
+    public RubyRegex WithFast(Func<string, int, int> fast)
+    {
+        Fast = fast;
+        return this;
+    }
+
     private readonly bool _multiline;
     private readonly bool _ignoreCase;
 
@@ -57,17 +70,24 @@ public sealed class RubyRegex
     /// <summary>Matches only at the start position (the scanner's <c>scan</c>, <c>check</c>, <c>match?</c>).</summary>
     public Regex Anchored => _anchored.Value;
 
-    /// <summary>A pattern from Ruby source; <paramref name="m"/> is Ruby's <c>/m</c> (dot matches newline), <paramref name="i"/> its <c>/i</c>.</summary>
+    /// <summary>
+    /// A pattern from Ruby source; <paramref name="m"/> is Ruby's <c>/m</c> (dot matches newline), <paramref name="i"/> its
+    /// <c>/i</c>. For literals and constants: they are looked up by reference first. Patterns built at run time use
+    /// <see cref="RxDynamic"/>.
+    /// </summary>
     public static RubyRegex Rx(string rubySource, bool m = false, bool i = false)
     {
         // Most patterns are the same string instances on every call: look them up by reference first.
         var byReference = ByReference[(m ? 2 : 0) + (i ? 1 : 0)];
         if (byReference.TryGetValue(rubySource, out var cached)) return cached;
-        var regex = Cache.GetOrAdd((rubySource, m, i), static k => new RubyRegex(k.Item1, k.Item2, k.Item3));
-        // literals and constants are interned; strings built at run time are not worth a weak-table entry
-        if (string.IsInterned(rubySource) is { } interned && ReferenceEquals(interned, rubySource)) byReference.AddOrUpdate(rubySource, regex);
+        var regex = RxDynamic(rubySource, m, i);
+        byReference.AddOrUpdate(rubySource, regex);
         return regex;
     }
+
+    /// <summary>Like <see cref="Rx"/> for a pattern built at run time (a tag name, a delimiter): cached by its text only.</summary>
+    public static RubyRegex RxDynamic(string rubySource, bool m = false, bool i = false) =>
+        Cache.GetOrAdd((rubySource, m, i), static k => new RubyRegex(k.Item1, k.Item2, k.Item3));
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, RubyRegex>[] ByReference =
         [new(), new(), new(), new()];
@@ -189,11 +209,12 @@ public sealed class Scanner
     public string String { get; }
     public int StartLineNumber { get; }
 
-    /// <summary>The last successful match (null after a failed one).</summary>
+    /// <summary>The last successful regex match (null after a failed one, or when a hand-written matcher matched).</summary>
     public Match? LastMatch { get; private set; }
 
-    /// <summary>Where the last match started, for <c>pre_match</c>.</summary>
+    /// <summary>Where the last match started (for <c>pre_match</c>) and its length (-1: the last match failed).</summary>
     private int _lastMatchStart;
+    private int _lastMatchLength = -1;
 
     public int Pos
     {
@@ -212,36 +233,55 @@ public sealed class Scanner
     public bool Eos => _pos >= String.Length;
     public string Rest => String[_pos..];
 
-    public string Matched => LastMatch!.Value;
-    public int MatchedSize => LastMatch!.Length;
+    public string Matched => String.Substring(_lastMatchStart, _lastMatchLength);
+    public int MatchedSize => _lastMatchLength;
 
     /// <summary>Group <paramref name="i"/> of the last match, null when it did not take part (Ruby's <c>@src[i]</c>).</summary>
-    public string? this[int i] => LastMatch is { } m && m.Groups[i].Success ? m.Groups[i].Value : null;
+    public string? this[int i] => LastMatch is { } m
+        ? (m.Groups[i].Success ? m.Groups[i].Value : null)
+        : i == 0 && _lastMatchLength >= 0 ? Matched : null;
     public string? this[string name] => LastMatch is { } m && m.Groups[name].Success ? m.Groups[name].Value : null;
 
     /// <summary>The text before the last match.</summary>
     public string PreMatch => String[.._lastMatchStart];
 
-    private Match? MatchAt(RubyRegex re)
+    private void Fail()
     {
+        LastMatch = null;
+        _lastMatchLength = -1;
+    }
+
+    /// <summary>Matches at the position: a hand-written matcher when the pattern has one, else the regex.</summary>
+    private bool MatchAt(RubyRegex re)
+    {
+        if (re.Fast is { } fast)
+        {
+            var length = fast(String, _pos);
+            if (length < 0) { Fail(); return false; }
+            LastMatch = null;
+            _lastMatchStart = _pos;
+            _lastMatchLength = length;
+            return true;
+        }
         var m = re.Anchored.Match(String, _pos, String.Length - _pos);
-        if (!m.Success) { LastMatch = null; return null; }
+        if (!m.Success) { Fail(); return false; }
         LastMatch = m;
         _lastMatchStart = _pos;
-        return m;
+        _lastMatchLength = m.Length;
+        return true;
     }
 
     /// <summary>The match at the position, without advancing.</summary>
-    public string? Check(RubyRegex re) => MatchAt(re)?.Value;
-    public bool IsMatchHere(RubyRegex re) => MatchAt(re) is not null;
+    public string? Check(RubyRegex re) => MatchAt(re) ? Matched : null;
+    public bool IsMatchHere(RubyRegex re) => MatchAt(re);
 
     /// <summary>Matches at the position and advances past the match.</summary>
     public string? Scan(RubyRegex re)
     {
-        var m = MatchAt(re);
-        if (m is null) return null;
-        Pos = _pos + m.Length;
-        return m.Value;
+        if (!MatchAt(re)) return null;
+        var matched = Matched;
+        Pos = _pos + _lastMatchLength;
+        return matched;
     }
 
     /// <summary>Searches from the position, advances past the match and returns everything up to its end.</summary>
@@ -250,16 +290,18 @@ public sealed class Scanner
     public string? ScanUntil(Regex re)
     {
         var m = re.Match(String, _pos, String.Length - _pos);
-        if (!m.Success) { LastMatch = null; return null; }
+        if (!m.Success) { Fail(); return null; }
         LastMatch = m;
         _lastMatchStart = m.Index;
+        _lastMatchLength = m.Length;
         var start = _pos;
         Pos = m.Index + m.Length;
         return String[start..Pos];
     }
 
     /// <summary>Whether the pattern matches at <paramref name="position"/> (the scanner does not move).</summary>
-    public bool MatchesAt(RubyRegex re, int position) => re.Anchored.IsMatch(String.AsSpan(position));
+    public bool MatchesAt(RubyRegex re, int position) =>
+        re.Fast is { } fast ? fast(String, position) >= 0 : re.Anchored.IsMatch(String.AsSpan(position));
 
     /// <summary>Advances to <paramref name="position"/> and returns the text passed over.</summary>
     public string SkipTo(int position)
@@ -267,6 +309,7 @@ public sealed class Scanner
         var start = _pos;
         LastMatch = null;
         _lastMatchStart = position;
+        _lastMatchLength = 0;
         Pos = position;
         return String[start..position];
     }
@@ -278,6 +321,7 @@ public sealed class Scanner
         var len = char.IsHighSurrogate(String[_pos]) && _pos + 1 < String.Length && char.IsLowSurrogate(String[_pos + 1]) ? 2 : 1;
         var s = String.Substring(_pos, len);
         _lastMatchStart = _pos;
+        _lastMatchLength = len;
         LastMatch = null;
         Pos = _pos + len;
         return s;
