@@ -3,7 +3,7 @@ using Homepage.Kramdown;
 
 // usage:
 //   Homepage.Benchmarks kramdown FILE [RUNS]      converts FILE with Jekyll's kramdown defaults (rouge on) RUNS times after
-//                                                 a warm-up; prints "<mean milliseconds> <output bytes>"
+//                                                 a warm-up; prints "<median milliseconds> <output bytes>"
 //   Homepage.Benchmarks kramdown-dir IN OUT       converts every IN/*.md to OUT/NAME.html with Jekyll's defaults and no
 //                                                 syntax highlighter (for bench/kramdown-differential.sh)
 using var allocations = Environment.GetEnvironmentVariable("BENCH_ALLOC") is not null ? new AllocationSampler() : null;
@@ -27,10 +27,16 @@ switch (args.FirstOrDefault())
         var options = KramdownOptions.FromJekyll(null);
         options.Highlighter = Homepage.Engine.Rendering.RougeHighlighter.Instance;
         var html = KramdownConverter.ToHtml(source, options);
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < runs; i++) html = KramdownConverter.ToHtml(source, options);
-        watch.Stop();
-        Console.WriteLine($"{watch.Elapsed.TotalMilliseconds / Math.Max(runs, 1):F2} {System.Text.Encoding.UTF8.GetByteCount(html)}");
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            html = KramdownConverter.ToHtml(source, options);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        // the median run: steadier than the mean on a shared machine
+        Console.WriteLine($"{(times.Count > 0 ? times[times.Count / 2] : double.NaN):F2} {System.Text.Encoding.UTF8.GetByteCount(html)}");
         if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
             Console.Error.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / Math.Max(runs + 1, 1) / 1024 / 1024} MB per run; gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
         return 0;

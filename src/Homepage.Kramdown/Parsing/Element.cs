@@ -86,13 +86,54 @@ public sealed class Element
 
     public bool ValueIsEmpty => _builder is not null ? _builder.Length == 0 : string.IsNullOrEmpty(_value);
 
-    /// <summary>A value that is not a string: the footnote's content, the symbol of a typographic sym or smart quote.</summary>
-    public Element? FootnoteContent { get; set; }
-    public Entity? EntityValue { get; set; }
-    public string? Symbol { get; set; }
+    // Values that are not strings share one slot (an element only ever has one kind): the footnote's content, an
+    // entity and its original text, or a list item's raw lines. Rarely used options live in a side object, so the
+    // thousands of text elements of a page stay small.
+    private object? _payload;
+    private Extras? _extras;
+
+    private sealed class Extras
+    {
+        public string? RawText, Lang, CodespanDelimiter, FirstListMarker, FootnoteName, EobKind;
+        public int Level;
+        public bool Fenced, FirstAsPara;
+        public List<Alignment>? Alignment;
+        public List<string>? RawTypes;
+
+        public Extras Clone()
+        {
+            var copy = (Extras)MemberwiseClone();
+            if (Alignment is not null) copy.Alignment = [.. Alignment];
+            return copy;
+        }
+    }
+
+    private sealed record EntityRef(Entity Entity, string? Original);
+
+    private Extras X => _extras ??= new Extras();
+
+    /// <summary>The footnote's content (a footnote marker's value).</summary>
+    public Element? FootnoteContent { get => _payload as Element; set => _payload = value; }
+
+    /// <summary>The entity of an entity element.</summary>
+    public Entity? EntityValue
+    {
+        get => (_payload as EntityRef)?.Entity;
+        set => _payload = value is null ? null : new EntityRef(value, Original);
+    }
+
+    /// <summary>The entity as written in the source, when it was.</summary>
+    public string? Original
+    {
+        get => (_payload as EntityRef)?.Original;
+        set => _payload = new EntityRef(EntityValue!, value);
+    }
+
+    /// <summary>The symbol of a typographic sym or smart quote (kramdown keeps it as the value).</summary>
+    public string? Symbol { get => Value; set => Value = value; }
 
     /// <summary>The raw text values of a list item or definition before they are parsed.</summary>
-    public List<StringBuilder>? ItemLines { get; set; }
+    public List<StringBuilder>? ItemLines { get => _payload as List<StringBuilder>; set => _payload = value; }
 
     private OrderedDictionary<string, string>? _attr;
     public OrderedDictionary<string, string> Attr
@@ -117,20 +158,19 @@ public sealed class Element
     public bool IsClosed { get; set; }
     public bool Transparent { get; set; }
     public Ial? Ial { get; set; }
-    public string? RawText { get; set; }
-    public int Level { get; set; }
-    public string? Lang { get; set; }
-    public bool Fenced { get; set; }
-    public string? CodespanDelimiter { get; set; }
-    public string? Original { get; set; }
-    public List<Alignment>? Alignment { get; set; }
-    public string? FirstListMarker { get; set; }
-    public string? FootnoteName { get; set; }
-    public bool FirstAsPara { get; set; }
-    public List<string>? RawTypes { get; set; }
+    public string? RawText { get => _extras?.RawText; set => X.RawText = value; }
+    public int Level { get => _extras?.Level ?? 0; set => X.Level = value; }
+    public string? Lang { get => _extras?.Lang; set => X.Lang = value; }
+    public bool Fenced { get => _extras?.Fenced ?? false; set => X.Fenced = value; }
+    public string? CodespanDelimiter { get => _extras?.CodespanDelimiter; set => X.CodespanDelimiter = value; }
+    public List<Alignment>? Alignment { get => _extras?.Alignment; set => X.Alignment = value; }
+    public string? FirstListMarker { get => _extras?.FirstListMarker; set => X.FirstListMarker = value; }
+    public string? FootnoteName { get => _extras?.FootnoteName; set => X.FootnoteName = value; }
+    public bool FirstAsPara { get => _extras?.FirstAsPara ?? false; set => X.FirstAsPara = value; }
+    public List<string>? RawTypes { get => _extras?.RawTypes; set => X.RawTypes = value; }
 
     /// <summary>What an <c>:eob</c> element marks (link_def, abbrev_def, footnote_def, ald, ial, extension) or null.</summary>
-    public string? EobKind { get; set; }
+    public string? EobKind { get => _extras?.EobKind; set => X.EobKind = value; }
 
     public Category ElementCategory => Type switch
     {
@@ -153,7 +193,7 @@ public sealed class Element
         copy._builder = null;
         if (_attr is not null) copy._attr = new OrderedDictionary<string, string>(_attr, StringComparer.Ordinal);
         if (_children is not null) copy._children = _children.Select(c => c.DeepClone()).ToList();
-        if (Alignment is not null) copy.Alignment = [.. Alignment];
+        if (_extras is not null) copy._extras = _extras.Clone();
         return copy;
     }
 

@@ -209,8 +209,26 @@ public sealed class Scanner
     public string String { get; }
     public int StartLineNumber { get; }
 
-    /// <summary>The last successful regex match (null after a failed one, or when a hand-written matcher matched).</summary>
-    public Match? LastMatch { get; private set; }
+    /// <summary>The last successful regex match, made when a group is asked for (null after a failed match).</summary>
+    public Match? LastMatch
+    {
+        get
+        {
+            if (_lastMatch is null && _lastRegex is not null && _lastMatchLength >= 0)
+                _lastMatch = _lastRegex.Match(String, _lastMatchStart, String.Length - _lastMatchStart);
+            return _lastMatch;
+        }
+        private set
+        {
+            _lastMatch = value;
+            _lastRegex = null;
+        }
+    }
+
+    private Match? _lastMatch;
+
+    /// <summary>The anchored regex of the last check or scan, for making its Match lazily.</summary>
+    private Regex? _lastRegex;
 
     /// <summary>Where the last match started (for <c>pre_match</c>) and its length (-1: the last match failed).</summary>
     private int _lastMatchStart;
@@ -263,12 +281,17 @@ public sealed class Scanner
             _lastMatchLength = length;
             return true;
         }
-        var m = re.Anchored.Match(String, _pos, String.Length - _pos);
-        if (!m.Success) { Fail(); return false; }
-        LastMatch = m;
-        _lastMatchStart = _pos;
-        _lastMatchLength = m.Length;
-        return true;
+        // Only the extent of the match is needed unless a group is read; that costs no allocation.
+        foreach (var vm in re.Anchored.EnumerateMatches(String.AsSpan(_pos)))
+        {
+            _lastMatch = null;
+            _lastRegex = re.Anchored;
+            _lastMatchStart = _pos;
+            _lastMatchLength = vm.Length;
+            return true;
+        }
+        Fail();
+        return false;
     }
 
     /// <summary>The match at the position, without advancing.</summary>
