@@ -26,8 +26,14 @@ switch (args.FirstOrDefault())
         var runs = args.Length > 2 ? int.Parse(args[2]) : 10;
         var options = KramdownOptions.FromJekyll(null);
         options.Highlighter = Homepage.Engine.Rendering.RougeHighlighter.Instance;
+        // warm up for two seconds so the JIT has finished tiering up before anything is timed
         var html = KramdownConverter.ToHtml(source, options);
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 2000) html = KramdownConverter.ToHtml(source, options);
         var times = new List<double>();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pauseBefore = GC.GetTotalPauseDuration();
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -38,7 +44,9 @@ switch (args.FirstOrDefault())
         // the median run: steadier than the mean on a shared machine
         Console.WriteLine($"{(times.Count > 0 ? times[times.Count / 2] : double.NaN):F2} {System.Text.Encoding.UTF8.GetByteCount(html)}");
         if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
-            Console.Error.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / Math.Max(runs + 1, 1) / 1024 / 1024} MB per run; gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
+            Console.Error.WriteLine($"allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(runs, 1) / 1024.0 / 1024:F1} MB per run; " +
+                                    $"collections gen0 {GC.CollectionCount(0) - gcBefore.Item1} gen1 {GC.CollectionCount(1) - gcBefore.Item2} gen2 {GC.CollectionCount(2) - gcBefore.Item3} in {runs} runs; " +
+                                    $"GC pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / Math.Max(runs, 1):F1} ms per run");
         return 0;
     }
     case "kramdown-dir" when args.Length >= 3:

@@ -228,13 +228,11 @@ internal sealed class HtmlConverter
     {
         if (_tocCode is null && el.Ial?.Refs?.Contains("toc") == true)
         {
-            _tocCode = (el.Type, el.HasAttr ? el.Attr : null, Placeholder());
-            _out.Append(_tocCode.Value.Code);
+            _tocCode = (el.Type, el.HasAttr ? el.Attr : null, WritePlaceholder());
         }
         else if (_footnoteLocation is null && el.Ial?.Refs?.Contains("footnotes") == true)
         {
-            _footnoteLocation = Placeholder();
-            _out.Append(_footnoteLocation);
+            _footnoteLocation = WritePlaceholder();
         }
         else
         {
@@ -440,22 +438,41 @@ internal sealed class HtmlConverter
     {
         WriteInner(el, indent);
         var footnotes = FootnoteContent();
-        if (_footnoteLocation is not null)
-        {
-            var result = ReplaceFirst(_out.ToString(), _footnoteLocation, footnotes);
-            _out.Clear().Append(result);
-        }
-        else
-        {
-            _out.Append(footnotes);
-        }
+        if (_footnoteLocation is not null) ReplacePlaceholder(_footnoteLocation, footnotes);
+        else _out.Append(footnotes);
         if (_tocCode is { } toc)
         {
             var tree = GenerateTocTree(toc.Type, toc.Attr);
-            var text = tree.HasChildren ? Render(tree, 0) : "";
-            var result = ReplaceFirst(_out.ToString(), toc.Code, text);
-            _out.Clear().Append(result);
+            ReplacePlaceholder(toc.Code, tree.HasChildren ? Render(tree, 0) : "");
         }
+    }
+
+    /// <summary>Where each placeholder was written into the main buffer, so it can be replaced without copying the output.</summary>
+    private readonly Dictionary<string, (StringBuilder Buffer, int Index)> _placeholders = new(StringComparer.Ordinal);
+
+    private string WritePlaceholder()
+    {
+        var code = Placeholder();
+        _placeholders[code] = (_out, _out.Length);
+        _out.Append(code);
+        return code;
+    }
+
+    /// <summary>kramdown's <c>result.sub!(placeholder, text)</c> on the whole output.</summary>
+    private void ReplacePlaceholder(string code, string replacement)
+    {
+        if (_placeholders.TryGetValue(code, out var at) && ReferenceEquals(at.Buffer, _out))
+        {
+            _out.Remove(at.Index, code.Length).Insert(at.Index, replacement);
+            var shift = replacement.Length - code.Length;
+            foreach (var key in _placeholders.Keys.ToList())
+                if (ReferenceEquals(_placeholders[key].Buffer, _out) && _placeholders[key].Index > at.Index)
+                    _placeholders[key] = (_out, _placeholders[key].Index + shift);
+            _placeholders.Remove(code);
+            return;
+        }
+        var result = ReplaceFirst(_out.ToString(), code, replacement);
+        _out.Clear().Append(result);
     }
 
     private static string ReplaceFirst(string s, string find, string replacement)

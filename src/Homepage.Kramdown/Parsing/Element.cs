@@ -84,6 +84,17 @@ public sealed class Element
         _builder.Append(text);
     }
 
+    /// <summary>Appends a piece of text without making a string of it first.</summary>
+    public void Append(ReadOnlySpan<char> text)
+    {
+        if (_builder is null)
+        {
+            _builder = new StringBuilder(_value ?? "", Math.Max(16, (_value?.Length ?? 0) + text.Length));
+            _value = null;
+        }
+        _builder.Append(text);
+    }
+
     public bool ValueIsEmpty => _builder is not null ? _builder.Length == 0 : string.IsNullOrEmpty(_value);
 
     // Values that are not strings share one slot (an element only ever has one kind): the footnote's content, an

@@ -61,7 +61,7 @@ internal sealed class GfmParser : KramdownParser
     private void UpdateElements(Element element)
     {
         if (!element.HasChildren) return;
-        var result = new List<Element>(element.Children.Count);
+        var result = RentList();
         foreach (var child in element.Children)
         {
             if (child.Type == ElementType.Text && (child.Value ?? "").Contains(_hardLineBreak, StringComparison.Ordinal))
@@ -83,7 +83,7 @@ internal sealed class GfmParser : KramdownParser
                 result.Add(child);
             }
         }
-        element.Children = result;
+        ReplaceChildren(element, result);
     }
 
     protected override void UpdateRawText(Element item)

@@ -43,10 +43,22 @@ internal partial class KramdownParser
     {
         var pos = Src.Pos;
         var startLine = Src.CurrentLineNumber();
-        var result = new StringBuilder(Src.Scan(Rx(ParagraphMatch)));
+        // the paragraph's lines are consecutive: find where they end, then take them in one piece
+        var paragraphLine = Rx(ParagraphMatch);
+        Src.Scan(paragraphLine);
         var end = ParagraphEndRe;
-        while (!(MayEndParagraph(Src.String, Src.Pos) && Src.IsMatchHere(end))) result.Append(Src.Scan(Rx(ParagraphMatch)));
-        var text = RStrip(result.ToString());
+        while (!(MayEndParagraph(Src.String, Src.Pos) && Src.IsMatchHere(end)))
+        {
+            var line = paragraphLine.Fast!(Src.String, Src.Pos);
+            if (line < 0)
+            {
+                // a last line without its newline (kramdown's source always has one; nested texts might not)
+                Src.Terminate();
+                break;
+            }
+            Src.Pos += line;
+        }
+        var text = Src.String.AsSpan(pos, Src.Pos - pos).TrimEnd(RubyWhitespace).ToString();
         var children = Tree!.Children;
         if (children.Count > 0 && children[^1].Type == ElementType.P)
         {

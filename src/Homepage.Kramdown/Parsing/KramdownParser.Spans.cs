@@ -405,7 +405,7 @@ internal partial class KramdownParser
         }
         var (abbrRe, boundaryRe) = _abbrevRegexps.Value;
         if (!el.HasChildren) return;
-        var result = new List<Element>(el.Children.Count);
+        var result = RentList();
         foreach (var child in el.Children)
         {
             if (child.Type == ElementType.Text && el.ContentModel != ContentModel.Raw)
@@ -440,6 +440,6 @@ internal partial class KramdownParser
                 result.Add(child);
             }
         }
-        el.Children = result;
+        ReplaceChildren(el, result);
     }
 }

@@ -112,8 +112,28 @@ internal partial class KramdownParser
 
     protected void Warning(string text) => Warnings.Add(text);
 
+    private readonly Stack<List<Element>> _listPool = new();
+
+    /// <summary>A scratch list for rebuilding an element's children (tree passes recurse, so there is one per depth).</summary>
+    protected List<Element> RentList() => _listPool.TryPop(out var list) ? list : new List<Element>();
+
+    /// <summary>
+    /// Puts the rebuilt children into the element's own list (keeping its array, so large documents do not allocate a new
+    /// large array per pass) and returns the scratch list.
+    /// </summary>
+    protected void ReplaceChildren(Element element, List<Element> result)
+    {
+        var children = element.Children;
+        children.Clear();
+        children.AddRange(result);
+        result.Clear();
+        _listPool.Push(result);
+    }
+
     private static string AdaptSource(string source)
     {
+        // the usual case needs no copy: Unix line ends and a final newline
+        if (source.EndsWith('\n') && !source.Contains('\r')) return source;
         var s = source.Replace("\r\n", "\n").Replace('\r', '\n');
         // Ruby's chomp! removes one trailing newline; then one is appended.
         if (s.EndsWith('\n')) s = s[..^1];
@@ -251,6 +271,22 @@ internal partial class KramdownParser
 
     protected void AddText(string? text) => AddText(text, Tree!, TextType);
 
+    /// <summary><see cref="AddText(string?, Element, ElementType)"/> for a piece of the source, copied only when needed.</summary>
+    protected static void AddText(ReadOnlySpan<char> text, Element tree, ElementType type)
+    {
+        var children = tree.Children;
+        var last = children.Count > 0 ? children[^1] : null;
+        if (last is not null && last.Type == type)
+        {
+            if (text.Length > 0) last.Append(text);
+        }
+        else if (text.Length > 0)
+        {
+            var location = last is not null && last.Location != 0 ? last.Location : tree.Location;
+            children.Add(new Element(type, text.ToString()) { Location = location });
+        }
+    }
+
     protected static void AddText(string? text, Element tree, ElementType type)
     {
         text ??= "";
@@ -332,7 +368,7 @@ internal partial class KramdownParser
         if (!element.HasChildren) return;
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         Element? lastBlank = null;
-        var result = new List<Element>(element.Children.Count);
+        var result = RentList();
         foreach (var child in element.Children)
         {
             if (child.Type == ElementType.RawText)
@@ -368,7 +404,7 @@ internal partial class KramdownParser
                 result.Add(child);
             }
         }
-        element.Children = result;
+        ReplaceChildren(element, result);
     }
 
     /// <summary>Parses the span-level content of the scanner into <paramref name="el"/>; true when <paramref name="stopRe"/> stopped it.</summary>
@@ -392,10 +428,27 @@ internal partial class KramdownParser
         var stopFound = false;
         while (!Src.Eos && !stopFound)
         {
-            var result = fast.Values is null ? Src.ScanUntil(usedRe) : ScanToSpanStart(usedRe, fast.Values, fast.Quotes);
-            if (result is not null)
+            var found = false;
+            if (fast.Values is null)
             {
-                AddText(result);
+                var skipped = Src.ScanUntil(usedRe);
+                if (skipped is not null)
+                {
+                    found = true;
+                    AddText(skipped);
+                }
+            }
+            else
+            {
+                var from = Src.Pos;
+                if (ScanToSpanStart(usedRe, fast.Values, fast.Quotes))
+                {
+                    found = true;
+                    AddText(Src.String.AsSpan(from, Src.Pos - from), Tree!, TextType);
+                }
+            }
+            if (found)
+            {
                 if (stopRe is not null && Src.IsMatchHere(stopRe))
                     stopFound = stopCondition is null || stopCondition();
                 var processed = false;
@@ -414,7 +467,12 @@ internal partial class KramdownParser
                         }
                     }
                 }
-                if (!processed && !stopFound) AddText(Src.GetCh());
+                if (!processed && !stopFound)
+                {
+                    var at = Src.Pos;
+                    Src.SkipCh();
+                    AddText(Src.String.AsSpan(at, Src.Pos - at), Tree!, TextType);
+                }
             }
             else
             {
@@ -488,7 +546,7 @@ internal partial class KramdownParser
     /// <c>scan_until(/(?=span_start)/)</c>: advances to the leftmost position where <paramref name="startRe"/> (a lookahead)
     /// matches, trying only positions where a start can begin; returns the text skipped, or null when there is none.
     /// </summary>
-    private string? ScanToSpanStart(RubyRegex startRe, System.Buffers.SearchValues<char> values, bool quotes)
+    private bool ScanToSpanStart(RubyRegex startRe, System.Buffers.SearchValues<char> values, bool quotes)
     {
         var s = Src.String;
         var from = Src.Pos;
@@ -499,11 +557,18 @@ internal partial class KramdownParser
             if (offset < 0) break;
             var q = p + offset;
             if (quotes && s[q] is '"' or '\'' && q - 1 >= p && s[q - 1] != '\\' && Src.MatchesAt(startRe, q - 1))
-                return Src.SkipTo(q - 1);
-            if (Src.MatchesAt(startRe, q)) return Src.SkipTo(q);
+            {
+                Src.MoveTo(q - 1);
+                return true;
+            }
+            if (Src.MatchesAt(startRe, q))
+            {
+                Src.MoveTo(q);
+                return true;
+            }
             p = q + 1;
         }
-        return null;
+        return false;
     }
 
     private RubyRegex SpanPatternCache(RubyRegex stopRe, RubyRegex spanStart)

@@ -337,6 +337,26 @@ public sealed class Scanner
         return String[start..position];
     }
 
+    /// <summary>Advances to <paramref name="position"/> (a zero-length match there).</summary>
+    public void MoveTo(int position)
+    {
+        LastMatch = null;
+        _lastMatchStart = position;
+        _lastMatchLength = 0;
+        Pos = position;
+    }
+
+    /// <summary>Advances past one character (a whole code point), as <see cref="GetCh"/> without making a string.</summary>
+    public void SkipCh()
+    {
+        if (Eos) return;
+        var len = char.IsHighSurrogate(String[_pos]) && _pos + 1 < String.Length && char.IsLowSurrogate(String[_pos + 1]) ? 2 : 1;
+        _lastMatchStart = _pos;
+        _lastMatchLength = len;
+        LastMatch = null;
+        Pos = _pos + len;
+    }
+
     /// <summary>One character (a whole code point), advancing past it.</summary>
     public string? GetCh()
     {
