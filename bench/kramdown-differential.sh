@@ -3,17 +3,29 @@
 # file under DIR (default: all of them on this machine outside the repository) with Debian's Jekyll 4.3.1 converter
 # and with ours (Jekyll's kramdown defaults, syntax highlighting off so rouge lexers do not matter), and counts the
 # byte-identical outputs.    bench/kramdown-differential.sh [DIR]      Needs: apt-get install jekyll
+#                            bench/kramdown-differential.sh --random N  N random snippets of Markdown punctuation instead
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:-/}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in" "$work/ref" "$work/our"
-i=0
-while IFS= read -r -d '' f; do
-  i=$((i+1)); cp "$f" "$work/in/$(printf %05d $i).md"
-done < <(find "$dir" -xdev -type f \( -name '*.md' -o -name '*.markdown' \) -size +1k -size -300k \
-           -not -path "$repo/*" -not -path '/proc/*' -not -path '/tmp/*' -print0 2>/dev/null)
+if [ "$dir" = "--random" ]; then
+  python3 - "$work/in" "${2:-200}" <<'PY'
+import random, sys
+random.seed(20261124)
+alphabet = list('*_[]`<>!() ab\n"\'-\\{:}~|#&;x1.$^=+') + ['\n', '    ', '> ', '- ', '1. ', '<div>', '</div>', '[^1]', '{: .c}', '&amp;']
+for i in range(int(sys.argv[2])):
+    text = ''.join(random.choice(alphabet) for _ in range(random.randint(20, 600)))
+    open(f'{sys.argv[1]}/{i:05}.md', 'w').write(text + '\n')
+PY
+else
+  i=0
+  while IFS= read -r -d '' f; do
+    i=$((i+1)); cp "$f" "$work/in/$(printf %05d $i).md"
+  done < <(find "$dir" -xdev -type f \( -name '*.md' -o -name '*.markdown' \) -size +1k -size -300k \
+             -not -path "$repo/*" -not -path '/proc/*' -not -path '/tmp/*' -print0 2>/dev/null)
+fi
 ruby -e '
   require "jekyll"
   config = Jekyll::Configuration.from({"kramdown" => {"syntax_highlighter" => "none"}})

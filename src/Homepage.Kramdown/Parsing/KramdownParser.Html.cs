@@ -191,6 +191,7 @@ internal partial class KramdownParser
         {
             Src.Pos += Src.MatchedSize;
             HandleHtmlStartTag(line);
+            if (Options.HtmlToNative) HtmlToNative.Convert(Tree!.Children[^1]);
             return true;
         }
         if (Src.IsMatchHere(Rx("^(?:" + OptSpace + ")(?:" + HtmlTagCloseRe + ")", m: true)) && !SpanElementSet.Contains(Src[1]!.ToLowerInvariant()))
@@ -267,6 +268,7 @@ internal partial class KramdownParser
                     Src.Terminate();
                 }
             }
+            if (Options.HtmlToNative) HtmlToNative.Convert(el);
         }
         else
         {

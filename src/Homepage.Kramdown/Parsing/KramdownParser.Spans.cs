@@ -46,6 +46,9 @@ internal partial class KramdownParser
         {
             var el = new Element(elem) { Location = startLine };
             var (stopRe, doubleRe, alnumRe) = EmphasisPatterns(delim);
+            // No delimiter after a non-space character follows: the parse below could only fail, after scanning to the
+            // end of the text. Skipping it keeps runs of unclosed emphasis linear (the result is the same).
+            if (Src.LastEmphasisClose(delim[0]) < Src.Pos) return (false, el, stopRe);
             var found = ParseSpans(el, stopRe, stopFirstChars: delim[..1], stopCondition: () =>
                 (Src.Pos == 0 || !IsRubySpace(Src.String[Src.Pos - 1])) &&
                 (elem != ElementType.Em || !Src.IsMatchHere(doubleRe)) &&
@@ -192,6 +195,15 @@ internal partial class KramdownParser
             return;
         }
         var el = new Element(linkType) { Location = startLine };
+
+        // No ']' follows: the parse below could only fail, after scanning to the end of the text. Skipping it keeps
+        // thousands of unclosed brackets linear (the result is the same).
+        if (Src.LastCloseBracket < Src.Pos)
+        {
+            Src.RevertPos(saved);
+            AddText(result);
+            return;
+        }
 
         var count = 1;
         var found = ParseSpans(el, Rx(LinkBracketStopRe), stopFirstChars: "]![", stopCondition: () =>

@@ -357,6 +357,26 @@ public sealed class Scanner
         Pos = _pos + len;
     }
 
+    private int _lastCloseBracket = -2;
+    private readonly int[] _lastEmphasisClose = [-2, -2];
+
+    /// <summary>The last ']' in the text (-1: none); a link opened after it cannot close.</summary>
+    public int LastCloseBracket => _lastCloseBracket == -2 ? _lastCloseBracket = String.LastIndexOf(']') : _lastCloseBracket;
+
+    /// <summary>
+    /// The last '*' (or '_') that follows a non-space character (-1: none): emphasis opened after it cannot find the
+    /// closing delimiter kramdown requires.
+    /// </summary>
+    public int LastEmphasisClose(char delimiter)
+    {
+        var slot = delimiter == '*' ? 0 : 1;
+        if (_lastEmphasisClose[slot] != -2) return _lastEmphasisClose[slot];
+        var q = String.Length - 1;
+        for (; q >= 1; q--)
+            if (String[q] == delimiter && String[q - 1] is not (' ' or '\t' or '\n' or '\v' or '\f' or '\r')) break;
+        return _lastEmphasisClose[slot] = q >= 1 ? q : -1;
+    }
+
     /// <summary>One character (a whole code point), advancing past it.</summary>
     public string? GetCh()
     {
