@@ -15,7 +15,7 @@ public sealed class SampleTests
     {
         var lang = sample.Split('.')[0];
         var code = File.ReadAllText(Path.Combine(Folder, sample));
-        Assert.Equal(File.ReadAllText(Path.Combine(Folder, lang + ".expected.html")), Rouge.Highlight(code, lang, "html"));
+        Assert.Equal(File.ReadAllText(Path.Combine(Folder, Expected(sample, "html"))), Rouge.Highlight(code, lang, "html"));
     }
 
     [Theory]
@@ -24,11 +24,15 @@ public sealed class SampleTests
     {
         var lang = sample.Split('.')[0];
         var code = File.ReadAllText(Path.Combine(Folder, sample));
-        Assert.Equal(File.ReadAllText(Path.Combine(Folder, lang + ".expected.table.html")), Rouge.Highlight(code, lang, "html-table"));
+        Assert.Equal(File.ReadAllText(Path.Combine(Folder, Expected(sample, "table.html"))), Rouge.Highlight(code, lang, "html-table"));
     }
+
+    /// <summary>LANG[.NAME].EXT has its expected output in LANG[.NAME].expected.KIND.</summary>
+    private static string Expected(string sample, string kind) => Path.GetFileNameWithoutExtension(sample) + ".expected." + kind;
 
     [Theory]
     [InlineData("plaintext")]
+    [InlineData("py")]
     [InlineData("TEXT")]
     public void Lexers_are_found_by_tag_or_alias_case_insensitively(string name) => Assert.NotNull(Rouge.FindLexer(name));
 

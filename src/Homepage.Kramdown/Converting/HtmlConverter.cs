@@ -1,8 +1,9 @@
+using Homepage.Onigmo;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Homepage.Kramdown.Parsing;
-using static Homepage.Kramdown.Parsing.RubyRegex;
+using static Homepage.Onigmo.RubyRegex;
 
 namespace Homepage.Kramdown.Converting;
 

@@ -1,6 +1,7 @@
+using Homepage.Onigmo;
 using System.Text;
 using static Homepage.Kramdown.Parsing.Patterns;
-using static Homepage.Kramdown.Parsing.RubyRegex;
+using static Homepage.Onigmo.RubyRegex;
 
 namespace Homepage.Kramdown.Parsing;
 

@@ -1,5 +1,6 @@
+using Homepage.Onigmo;
 using static Homepage.Kramdown.Parsing.Patterns;
-using static Homepage.Kramdown.Parsing.RubyRegex;
+using static Homepage.Onigmo.RubyRegex;
 
 namespace Homepage.Kramdown.Parsing;
 

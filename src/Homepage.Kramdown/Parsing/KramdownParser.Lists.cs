@@ -1,7 +1,8 @@
+using Homepage.Onigmo;
 using System.Collections.Concurrent;
 using System.Text;
 using static Homepage.Kramdown.Parsing.Patterns;
-using static Homepage.Kramdown.Parsing.RubyRegex;
+using static Homepage.Onigmo.RubyRegex;
 
 namespace Homepage.Kramdown.Parsing;
 

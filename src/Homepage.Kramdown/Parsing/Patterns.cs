@@ -1,3 +1,4 @@
+using Homepage.Onigmo;
 namespace Homepage.Kramdown.Parsing;
 
 /// <summary>

@@ -1,0 +1,270 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Homepage.Onigmo;
+
+namespace Homepage.Rouge;
+
+/// <summary>
+/// rouge's <c>RegexLexer</c>: named states of rules tried in order at the scan position; a rule's regex (Ruby syntax,
+/// anchored there) yields a token or runs a callback that yields tokens and moves between states. Lexers define their
+/// states once in <see cref="DefineStates"/>; each <see cref="Lex"/> runs with its own state stack.
+/// </summary>
+public abstract class RegexLexer : ILexer
+{
+    private Dictionary<string, LexerState>? _states;
+    private readonly object _lock = new();
+
+    public abstract string Tag { get; }
+    public virtual IReadOnlyList<string> Aliases => [];
+
+    /// <summary>Defines the lexer's states (called once).</summary>
+    protected abstract void DefineStates(StateTable states);
+
+    /// <summary>Runs before each lex (rouge's <c>start</c> blocks), for lexers with per-run state.</summary>
+    protected virtual void Start(Run run) { }
+
+    private Dictionary<string, LexerState> States
+    {
+        get
+        {
+            if (_states is not null) return _states;
+            lock (_lock)
+            {
+                if (_states is not null) return _states;
+                var table = new StateTable();
+                DefineStates(table);
+                return _states = table.Build();
+            }
+        }
+    }
+
+    /// <summary>The tokens of the text, consecutive tokens of one type merged (rouge's <c>lex</c>).</summary>
+    public IEnumerable<(Token Token, string Value)> Lex(string text)
+    {
+        var run = new Run(this, States);
+        Start(run);
+        return Consolidate(run.Stream(text));
+    }
+
+    /// <summary>Continues lexing with an existing run (rouge's <c>continue_lex</c> on an instance).</summary>
+    internal static IEnumerable<(Token Token, string Value)> Consolidate(IEnumerable<(Token Token, string Value)> tokens)
+    {
+        Token? lastToken = null;
+        StringBuilder? lastValue = null;
+        foreach (var (token, value) in tokens)
+        {
+            if (value.Length == 0) continue;
+            if (ReferenceEquals(token, lastToken))
+            {
+                lastValue!.Append(value);
+                continue;
+            }
+            if (lastToken is not null) yield return (lastToken, lastValue!.ToString());
+            lastToken = token;
+            lastValue = new StringBuilder(value);
+        }
+        if (lastToken is not null) yield return (lastToken, lastValue!.ToString());
+    }
+
+    /// <summary>A rule: its pattern, whether it only applies at the start of a line, and what it does.</summary>
+    internal sealed record Rule(RubyRegex Regex, bool BeginningOfLine, Action<Run> Callback);
+
+    internal sealed class LexerState(string name)
+    {
+        public string Name { get; } = name;
+        public List<object> Rules { get; } = []; // Rule, or LexerState for a mixin
+    }
+
+    /// <summary>The states of a lexer as its definition builds them (rouge's <c>state</c> DSL).</summary>
+    public sealed class StateTable
+    {
+        private readonly Dictionary<string, StateBuilder> _builders = new(StringComparer.Ordinal);
+
+        /// <summary>Defines (or extends: rouge's <c>append</c>) the named state.</summary>
+        public StateBuilder this[string name] => _builders.TryGetValue(name, out var b) ? b : _builders[name] = new StateBuilder(name);
+
+        /// <summary>rouge's <c>prepend</c>: rules tried before the state's existing ones.</summary>
+        public void Prepend(string name, Action<StateBuilder> define)
+        {
+            var existing = this[name];
+            var fresh = new StateBuilder(name);
+            define(fresh);
+            existing.Items.InsertRange(0, fresh.Items);
+        }
+
+        internal Dictionary<string, LexerState> Build()
+        {
+            var states = _builders.ToDictionary(p => p.Key, p => new LexerState(p.Key), StringComparer.Ordinal);
+            foreach (var (name, builder) in _builders)
+                foreach (var item in builder.Items)
+                    states[name].Rules.Add(item is string mixin ? states[mixin] : item);
+            return states;
+        }
+    }
+
+    /// <summary>The rules of one state.</summary>
+    public sealed class StateBuilder(string name)
+    {
+        public string Name { get; } = name;
+        internal List<object> Items { get; } = [];
+
+        private void Add(RubyRegex re, Action<Run> callback) =>
+            Items.Add(new Rule(re, re.Source.StartsWith('^'), callback));
+
+        /// <summary>A rule yielding <paramref name="token"/>; <paramref name="next"/> is a state to push, <c>#pop</c> or <c>#push</c>.</summary>
+        public StateBuilder Rule(RubyRegex re, string token, string? next = null)
+        {
+            var t = Token.Get(token);
+            Action<Run> callback = next switch
+            {
+                null => r => r.Token(t),
+                "#pop" => r => { r.Token(t); r.Pop(); },
+                "#push" => r => { r.Token(t); r.Push(); },
+                _ => r => { r.Token(t); r.Push(next); },
+            };
+            Add(re, callback);
+            return this;
+        }
+
+        /// <summary>A rule running <paramref name="callback"/> (which yields tokens and moves between states itself).</summary>
+        public StateBuilder Rule(RubyRegex re, Action<Run> callback)
+        {
+            Add(re, callback);
+            return this;
+        }
+
+        /// <summary>A rule yielding one token per group (rouge's <c>groups</c>), then optionally moving.</summary>
+        public StateBuilder Groups(RubyRegex re, string[] tokens, string? next = null)
+        {
+            var ts = tokens.Select(Token.Get).ToArray();
+            Add(re, r =>
+            {
+                r.Groups(ts);
+                if (next == "#pop") r.Pop();
+                else if (next == "#push") r.Push();
+                else if (next is not null) r.Push(next);
+            });
+            return this;
+        }
+
+        /// <summary>The rules of another state, tried here (rouge's <c>mixin</c>).</summary>
+        public StateBuilder Mixin(string state)
+        {
+            Items.Add(state);
+            return this;
+        }
+    }
+
+    /// <summary>One lexing run: the scanner, the state stack and the token output, for rule callbacks.</summary>
+    public sealed class Run
+    {
+        private const int MaxNullScans = 5;
+        private readonly RegexLexer _lexer;
+        private readonly Dictionary<string, LexerState> _states;
+        private readonly List<LexerState> _stack = [];
+        private readonly List<(Token, string)> _output = [];
+        private Scanner _scanner = null!;
+        private int _nullSteps;
+
+        /// <summary>Per-run values lexers keep (rouge lexers' instance variables).</summary>
+        public Dictionary<string, object?> Vars { get; } = new(StringComparer.Ordinal);
+
+        internal Run(RegexLexer lexer, Dictionary<string, LexerState> states)
+        {
+            _lexer = lexer;
+            _states = states;
+            _stack.Add(states["root"]);
+        }
+
+        /// <summary>Group <paramref name="i"/> of the rule's match (0: all of it); null when it did not take part.</summary>
+        public string? this[int i] => _scanner[i];
+        public string? this[string name] => _scanner[name];
+
+        internal IEnumerable<(Token, string)> Stream(string text)
+        {
+            _scanner = new Scanner(text);
+            while (!_scanner.Eos)
+            {
+                _output.Clear();
+                if (!Step(_stack[^1]))
+                    _output.Add((global::Homepage.Rouge.Token.Error, _scanner.GetCh()!));
+                foreach (var t in _output) yield return t;
+            }
+        }
+
+        private bool Step(LexerState state)
+        {
+            foreach (var item in state.Rules)
+            {
+                if (item is LexerState mixin)
+                {
+                    if (Step(mixin)) return true;
+                    continue;
+                }
+                var rule = (Rule)item;
+                if (rule.BeginningOfLine && !(_scanner.Pos == 0 || _scanner.String[_scanner.Pos - 1] == '\n')) continue;
+                var matched = _scanner.Scan(rule.Regex);
+                if (matched is null) continue;
+                rule.Callback(this);
+                if (matched.Length == 0)
+                {
+                    if (++_nullSteps > MaxNullScans) return false;
+                }
+                else
+                {
+                    _nullSteps = 0;
+                }
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>Yields the whole match (or <paramref name="value"/>) as <paramref name="token"/>.</summary>
+        public void Token(Token token, string? value = null)
+        {
+            value ??= _scanner[0];
+            if (!string.IsNullOrEmpty(value)) _output.Add((token, value));
+        }
+
+        public void Token(string token, string? value = null) => Token(global::Homepage.Rouge.Token.Get(token), value);
+
+        /// <summary>Yields group i+1 as tokens[i] (rouge's <c>groups</c>).</summary>
+        public void Groups(params Token[] tokens)
+        {
+            for (var i = 0; i < tokens.Length; i++) Token(tokens[i], _scanner[i + 1] ?? "");
+        }
+
+        public void Groups(params string[] tokens) => Groups(tokens.Select(global::Homepage.Rouge.Token.Get).ToArray());
+
+        /// <summary>Pushes the named state, or the current one again.</summary>
+        public void Push(string? state = null) => _stack.Add(state is null ? _stack[^1] : _states[state]);
+
+        /// <summary>Pops states (never below the root, as rouge keeps at least... it raises; we keep the root).</summary>
+        public void Pop(int times = 1)
+        {
+            for (var i = 0; i < times && _stack.Count > 1; i++) _stack.RemoveAt(_stack.Count - 1);
+        }
+
+        /// <summary>Replaces the current state.</summary>
+        public void Goto(string state) => _stack[^1] = _states[state];
+
+        public void ResetStack()
+        {
+            _stack.Clear();
+            _stack.Add(_states["root"]);
+        }
+
+        public bool InState(string state) => _stack.Any(s => s.Name == state);
+        public bool IsState(string state) => _stack[^1].Name == state;
+
+        /// <summary>Lexes <paramref name="text"/> with another lexer and yields its tokens (rouge's <c>delegate</c>).</summary>
+        public void Delegate(ILexer lexer, string? text = null)
+        {
+            text ??= _scanner[0] ?? "";
+            foreach (var (t, v) in lexer.Lex(text)) Token(t, v);
+        }
+
+        /// <summary>Lexes <paramref name="text"/> with a fresh run of this lexer (rouge's <c>recurse</c>).</summary>
+        public void Recurse(string? text = null) => Delegate(_lexer, text);
+    }
+}
