@@ -23,6 +23,8 @@ switch (args.FirstOrDefault())
     case "kramdown" when args.Length >= 2:
     {
         var source = File.ReadAllText(args[1]);
+        if (Environment.GetEnvironmentVariable("BENCH_LATENCY") is { } mode)
+            System.Runtime.GCSettings.LatencyMode = Enum.Parse<System.Runtime.GCLatencyMode>(mode);
         var runs = args.Length > 2 ? int.Parse(args[2]) : 10;
         var options = KramdownOptions.FromJekyll(null);
         options.Highlighter = Homepage.Engine.Rendering.RougeHighlighter.Instance;
