@@ -4,6 +4,7 @@ using Homepage.Kramdown;
 // usage:
 //   Homepage.Benchmarks kramdown FILE [RUNS]      converts FILE with Jekyll's kramdown defaults (rouge on) RUNS times after
 //                                                 a warm-up; prints "<median milliseconds> <output bytes>"
+//   Homepage.Benchmarks rouge LANG FILE           prints rouge's HTML for FILE (for comparing with rougify)
 //   Homepage.Benchmarks kramdown-dir IN OUT       converts every IN/*.md to OUT/NAME.html with Jekyll's defaults and no
 //                                                 syntax highlighter (for bench/kramdown-differential.sh)
 using var allocations = Environment.GetEnvironmentVariable("BENCH_ALLOC") is not null ? new AllocationSampler() : null;
@@ -64,6 +65,9 @@ switch (args.FirstOrDefault())
         }
         return 0;
     }
+    case "rouge" when args.Length >= 3:
+        Console.Write(Homepage.Rouge.Rouge.Highlight(File.ReadAllText(args[2]), args[1]));
+        return 0;
     default:
         Console.Error.WriteLine("usage: Homepage.Benchmarks kramdown FILE [RUNS] | kramdown-dir IN OUT");
         return 2;

@@ -98,6 +98,29 @@ public sealed class RubyRegex
 
     public override string ToString() => Source;
 
+    /// <summary>Ruby's <c>Regexp.escape</c>: metacharacters, '#', '-' and whitespace escaped as Ruby escapes them.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '.' or '*' or '?' or '+' or '^' or '$' or '|' or '(' or ')' or '[' or ']' or '{' or '}' or '\\' or '/' or '-' or '#' or ' ':
+                    if (c == '/') { sb.Append(c); break; }
+                    sb.Append('\\').Append(c);
+                    break;
+                case '\t': sb.Append(@"\t"); break;
+                case '\n': sb.Append(@"\n"); break;
+                case '\r': sb.Append(@"\r"); break;
+                case '\f': sb.Append(@"\f"); break;
+                case '\v': sb.Append(@"\v"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Whether the character at <paramref name="i"/> ends a quantifier (an unescaped * + ? or the } of {n,m}).</summary>
     private static bool IsQuantifierEnd(string source, int i)
     {

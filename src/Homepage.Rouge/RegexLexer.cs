@@ -245,6 +245,16 @@ public abstract class RegexLexer : ILexer
             for (var i = 0; i < times && _stack.Count > 1; i++) _stack.RemoveAt(_stack.Count - 1);
         }
 
+        /// <summary>Pushes a state made for this match (rouge's <c>push do ... end</c>); mixins name the lexer's states.</summary>
+        public void Push(Action<StateBuilder> define)
+        {
+            var builder = new StateBuilder("anonymous");
+            define(builder);
+            var state = new LexerState(builder.Name);
+            foreach (var item in builder.Items) state.Rules.Add(item is string mixin ? _states[mixin] : item);
+            _stack.Add(state);
+        }
+
         /// <summary>Replaces the current state.</summary>
         public void Goto(string state) => _stack[^1] = _states[state];
 

@@ -1,0 +1,3 @@
+x = Class.new
+puts "hello #{x}"
+def greet(name = "world") = "Hi, #{name}!"
