@@ -39,11 +39,14 @@ public abstract class RegexLexer : ILexer
     }
 
     /// <summary>The tokens of the text, consecutive tokens of one type merged (rouge's <c>lex</c>).</summary>
-    public IEnumerable<(Token Token, string Value)> Lex(string text)
+    public IEnumerable<(Token Token, string Value)> Lex(string text) => Consolidate(StartRun().Stream(text));
+
+    /// <summary>A run that can be continued with more text, keeping its states (a lexer instance other lexers delegate to).</summary>
+    public Run StartRun()
     {
         var run = new Run(this, States);
         Start(run);
-        return Consolidate(run.Stream(text));
+        return run;
     }
 
     /// <summary>Continues lexing with an existing run (rouge's <c>continue_lex</c> on an instance).</summary>
@@ -272,6 +275,21 @@ public abstract class RegexLexer : ILexer
         {
             text ??= _scanner[0] ?? "";
             foreach (var (t, v) in lexer.Lex(text)) Token(t, v);
+        }
+
+        /// <summary>Continues another lexer's run with <paramref name="text"/> (rouge's <c>delegate</c> to an instance).</summary>
+        public void Delegate(Run other, string? text = null)
+        {
+            text ??= _scanner[0] ?? "";
+            foreach (var (t, v) in Consolidate(other.Stream(text))) Token(t, v);
+        }
+
+        /// <summary>Back to the root state with the lexer's start actions run again (rouge's <c>reset!</c>).</summary>
+        public void Reset()
+        {
+            ResetStack();
+            Vars.Clear();
+            _lexer.Start(this);
         }
 
         /// <summary>Lexes <paramref name="text"/> with a fresh run of this lexer (rouge's <c>recurse</c>).</summary>
