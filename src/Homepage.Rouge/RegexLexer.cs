@@ -86,6 +86,9 @@ public abstract class RegexLexer : ILexer
         /// <summary>Defines (or extends: rouge's <c>append</c>) the named state.</summary>
         public StateBuilder this[string name] => _builders.TryGetValue(name, out var b) ? b : _builders[name] = new StateBuilder(name);
 
+        /// <summary>A new definition of the named state, replacing any (a subclass's <c>state</c> of the same name).</summary>
+        public StateBuilder Replace(string name) => _builders[name] = new StateBuilder(name);
+
         /// <summary>rouge's <c>prepend</c>: rules tried before the state's existing ones.</summary>
         public void Prepend(string name, Action<StateBuilder> define)
         {
