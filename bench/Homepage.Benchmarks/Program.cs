@@ -5,6 +5,7 @@ using Homepage.Kramdown;
 //   Homepage.Benchmarks kramdown FILE [RUNS]      converts FILE with Jekyll's kramdown defaults (rouge on) RUNS times after
 //                                                 a warm-up; prints "<median milliseconds> <output bytes>"
 //   Homepage.Benchmarks rouge LANG FILE           prints rouge's HTML for FILE (for comparing with rougify)
+//   Homepage.Benchmarks rouge-time LANG FILE [RUNS]  times highlighting FILE; prints "<median ms> <chars>"
 //   Homepage.Benchmarks kramdown-dir IN OUT       converts every IN/*.md to OUT/NAME.html with Jekyll's defaults and no
 //                                                 syntax highlighter (for bench/kramdown-differential.sh)
 using var allocations = Environment.GetEnvironmentVariable("BENCH_ALLOC") is not null ? new AllocationSampler() : null;
@@ -63,6 +64,25 @@ switch (args.FirstOrDefault())
             catch (Exception e) { html = "error: " + e.Message; }
             File.WriteAllText(Path.Combine(args[2], Path.GetFileNameWithoutExtension(file) + ".html"), html);
         }
+        return 0;
+    }
+    case "rouge-time" when args.Length >= 3:
+    {
+        // the HTML formatter over LANG's tokens of FILE, RUNS times after a two-second warm-up; prints the median ms
+        var code = File.ReadAllText(args[2]);
+        var runs = args.Length > 3 ? int.Parse(args[3]) : 10;
+        var html = Homepage.Rouge.Rouge.Highlight(code, args[1]);
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 2000) html = Homepage.Rouge.Rouge.Highlight(code, args[1]);
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            html = Homepage.Rouge.Rouge.Highlight(code, args[1]);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"{times[times.Count / 2]:F2} {html.Length}");
         return 0;
     }
     case "rouge" when args.Length >= 3:

@@ -24,15 +24,18 @@ public static class HtmlFormatter
 
     public static void AppendEscaped(StringBuilder sb, string value)
     {
-        foreach (var c in value)
+        var rest = value.AsSpan();
+        while (true)
         {
-            switch (c)
+            var i = rest.IndexOfAny('&', '<', '>');
+            if (i < 0)
             {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                default: sb.Append(c); break;
+                sb.Append(rest);
+                return;
             }
+            sb.Append(rest[..i]);
+            sb.Append(rest[i] switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
+            rest = rest[(i + 1)..];
         }
     }
 }
