@@ -273,24 +273,13 @@ internal partial class KramdownParser
     protected void AddText(string? text) => AddText(text, Tree!, TextType);
 
     /// <summary><see cref="AddText(string?, Element, ElementType)"/> for a piece of the source, copied only when needed.</summary>
-    protected static void AddText(ReadOnlySpan<char> text, Element tree, ElementType type)
-    {
-        var children = tree.Children;
-        var last = children.Count > 0 ? children[^1] : null;
-        if (last is not null && last.Type == type)
-        {
-            if (text.Length > 0) last.Append(text);
-        }
-        else if (text.Length > 0)
-        {
-            var location = last is not null && last.Location != 0 ? last.Location : tree.Location;
-            children.Add(new Element(type, text.ToString()) { Location = location });
-        }
-    }
+    protected static void AddText(ReadOnlySpan<char> text, Element tree, ElementType type) => AddText(text, null, tree, type);
 
-    protected static void AddText(string? text, Element tree, ElementType type)
+    /// <summary>kramdown's <c>add_text</c>: appends to the last child when it has the type, else adds a text child.</summary>
+    protected static void AddText(string? text, Element tree, ElementType type) => AddText(text.AsSpan(), text, tree, type);
+
+    private static void AddText(ReadOnlySpan<char> text, string? asString, Element tree, ElementType type)
     {
-        text ??= "";
         var children = tree.Children;
         var last = children.Count > 0 ? children[^1] : null;
         if (last is not null && last.Type == type)
@@ -300,7 +289,7 @@ internal partial class KramdownParser
         else if (text.Length > 0)
         {
             var location = last is not null && last.Location != 0 ? last.Location : tree.Location;
-            children.Add(new Element(type, text) { Location = location });
+            children.Add(new Element(type, asString ?? text.ToString()) { Location = location });
         }
     }
 
