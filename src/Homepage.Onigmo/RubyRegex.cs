@@ -26,6 +26,7 @@ public sealed class RubyRegex
         Source = source;
         _multiline = multiline;
         _ignoreCase = ignoreCase;
+        Extended = extended;
         var options = RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.Compiled;
         if (multiline) options |= RegexOptions.Singleline;
         if (ignoreCase) options |= RegexOptions.IgnoreCase;
@@ -53,6 +54,10 @@ public sealed class RubyRegex
 
     private readonly bool _multiline;
     private readonly bool _ignoreCase;
+
+    /// <summary>Ruby's /i and /x flags of the pattern.</summary>
+    public bool IgnoreCase => _ignoreCase;
+    public bool Extended { get; }
 
     /// <summary>The pattern as a group keeping its own flags, for embedding in another (Ruby's <c>(?-mix:...)</c>).</summary>
     public string Embedded

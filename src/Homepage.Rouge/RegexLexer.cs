@@ -38,6 +38,9 @@ public abstract class RegexLexer : ILexer
         }
     }
 
+    /// <summary>Every rule of every state (for tests of the rule filters).</summary>
+    internal IEnumerable<Rule> AllRules() => States.Values.SelectMany(s => s.Rules.OfType<Rule>());
+
     /// <summary>The tokens of the text, consecutive tokens of one type merged (rouge's <c>lex</c>).</summary>
     public IEnumerable<(Token Token, string Value)> Lex(string text) => Consolidate(StartRun().Stream(text));
 
@@ -70,7 +73,12 @@ public abstract class RegexLexer : ILexer
     }
 
     /// <summary>A rule: its pattern, whether it only applies at the start of a line, and what it does.</summary>
-    internal sealed record Rule(RubyRegex Regex, bool BeginningOfLine, Action<Run> Callback);
+    internal sealed record Rule(RubyRegex Regex, bool BeginningOfLine, Action<Run> Callback)
+    {
+        /// <summary>The characters a match can start with (null: any), so rules that cannot match are not tried.</summary>
+        public System.Buffers.SearchValues<char>? First { get; } =
+            FirstChars.Of(Regex.Source, Regex.IgnoreCase, Regex.Extended) is { } chars ? System.Buffers.SearchValues.Create(chars) : null;
+    }
 
     internal sealed class LexerState(string name)
     {
@@ -208,7 +216,9 @@ public abstract class RegexLexer : ILexer
                     continue;
                 }
                 var rule = (Rule)item;
-                if (rule.BeginningOfLine && !(_scanner.Pos == 0 || _scanner.String[_scanner.Pos - 1] == '\n')) continue;
+                var pos = _scanner.Pos;
+                if (rule.First is { } first && (pos >= _scanner.String.Length || !first.Contains(_scanner.String[pos]))) continue;
+                if (rule.BeginningOfLine && !(pos == 0 || _scanner.String[pos - 1] == '\n')) continue;
                 var matched = _scanner.Scan(rule.Regex);
                 if (matched is null) continue;
                 rule.Callback(this);

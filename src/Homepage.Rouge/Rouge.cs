@@ -7,6 +7,9 @@ public static class Rouge
 {
     private static readonly ILexer[] Lexers = [new Lexers.PlainText(), new Lexers.Python(), new Lexers.Shell(), new Lexers.Json(), new Lexers.Ruby(), new Lexers.Javascript(), new Lexers.Diff(), new Lexers.Css(), new Lexers.Html(), new Lexers.Tex(), new Lexers.Ini(), new Lexers.Xml(), new Lexers.Java(), new Lexers.R(), new Lexers.Matlab(), new Lexers.Yaml(), new Lexers.C(), new Lexers.Cpp(), new Lexers.Toml(), new Lexers.Console(), new Lexers.Sql(), new Lexers.Make(), new Lexers.CSharp()];
 
+    /// <summary>Every lexer we have.</summary>
+    public static IReadOnlyList<ILexer> AllLexers => Lexers;
+
     /// <summary>rouge's <c>Lexer.find</c>: by tag or alias, case-insensitively; null when there is none.</summary>
     public static ILexer? FindLexer(string nameOrAlias)
     {

@@ -39,3 +39,31 @@ public sealed class SampleTests
     [Fact]
     public void An_unknown_language_has_no_lexer() => Assert.Null(Rouge.FindLexer("no-such-language"));
 }
+
+/// <summary>
+/// The first-character filters only ever skip rules that cannot match: at every position of every sample, every rule of
+/// every lexer whose pattern matches there starts with a character its filter admits.
+/// </summary>
+public sealed class RuleFilterTests
+{
+    [Fact]
+    public void A_rule_is_never_skipped_where_its_pattern_matches()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Samples");
+        var texts = Directory.EnumerateFiles(folder).Where(f => !f.Contains(".expected.")).Select(File.ReadAllText).ToList();
+        var checkedRules = 0;
+        foreach (var lexer in Rouge.AllLexers.OfType<RegexLexer>())
+        {
+            foreach (var rule in lexer.AllRules())
+            {
+                if (rule.First is null) continue;
+                checkedRules++;
+                foreach (var text in texts)
+                    for (var pos = 0; pos < text.Length; pos++)
+                        if (rule.Regex.Anchored.IsMatch(text.AsSpan(pos)) && !rule.First.Contains(text[pos]))
+                            Assert.Fail($"{lexer.Tag}: /{rule.Regex.Source}/ matches at '{text[pos]}' but its filter skips it");
+            }
+        }
+        Assert.True(checkedRules > 100, $"only {checkedRules} rules have filters");
+    }
+}

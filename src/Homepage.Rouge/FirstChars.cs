@@ -1,0 +1,177 @@
+namespace Homepage.Rouge;
+
+/// <summary>
+/// The characters a rule's pattern can start its match with, from a conservative reading of the Ruby source: literal
+/// characters, simple character classes and groups of such alternatives, after zero-width assertions. Null when the
+/// pattern could start with anything or the reading is not sure (a negated class, '.', an optional first atom, an
+/// extended pattern), so a rule is only ever skipped when it cannot match.
+/// </summary>
+internal static class FirstChars
+{
+    public static string? Of(string source, bool ignoreCase, bool extended)
+    {
+        if (extended) return null;
+        var i = 0;
+        var set = new HashSet<char>();
+        if (!Alternatives(source, ref i, set) || i != source.Length) return null;
+        if (ignoreCase)
+            foreach (var c in set.ToList())
+            {
+                set.Add(char.ToUpperInvariant(c));
+                set.Add(char.ToLowerInvariant(c));
+            }
+        return new string(set.Order().ToArray());
+    }
+
+    /// <summary>alt ('|' alt)* up to ')' or the end; false when some alternative's first character is not known.</summary>
+    private static bool Alternatives(string s, ref int i, HashSet<char> set)
+    {
+        while (true)
+        {
+            if (!Sequence(s, ref i, set)) return false;
+            if (i < s.Length && s[i] == '|')
+            {
+                i++;
+                continue;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>The first consuming atom of a sequence; the rest of the sequence is skipped to the next '|' or ')'.</summary>
+    private static bool Sequence(string s, ref int i, HashSet<char> set)
+    {
+        // zero-width prefixes
+        while (i < s.Length)
+        {
+            if (s[i] == '^') { i++; continue; }
+            if (s[i] == '\\' && i + 1 < s.Length && s[i + 1] is 'b' or 'A' or 'G') { i += 2; continue; }
+            if (s.AsSpan(i).StartsWith("(?=") || s.AsSpan(i).StartsWith("(?!") || s.AsSpan(i).StartsWith("(?<=") || s.AsSpan(i).StartsWith("(?<!"))
+            {
+                if (!SkipGroup(s, ref i)) return false;
+                continue;
+            }
+            break;
+        }
+        if (i >= s.Length || s[i] is '|' or ')') return false; // an empty alternative matches anything
+        var atom = new HashSet<char>();
+        var c = s[i];
+        if (c == '(')
+        {
+            i++;
+            if (s.AsSpan(i).StartsWith("?:")) i += 2;
+            else if (s.AsSpan(i).StartsWith("?<") && i + 2 < s.Length && char.IsLetter(s[i + 2]))
+            {
+                var close = s.IndexOf('>', i);
+                if (close < 0) return false;
+                i = close + 1;
+            }
+            else if (i < s.Length && s[i] == '?') return false;
+            if (!Alternatives(s, ref i, atom) || i >= s.Length || s[i] != ')') return false;
+            i++;
+        }
+        else if (c == '[')
+        {
+            if (!Class(s, ref i, atom)) return false;
+        }
+        else if (c == '\\')
+        {
+            if (i + 1 >= s.Length) return false;
+            var e = s[i + 1];
+            char? literal = e switch
+            {
+                'n' => '\n', 't' => '\t', 'r' => '\r', 'f' => '\f', 'v' => '\v',
+                _ when !char.IsLetterOrDigit(e) => e,
+                _ => null,
+            };
+            if (literal is null) return false;
+            atom.Add(literal.Value);
+            i += 2;
+        }
+        else if (c is '.' or '$' or '*' or '+' or '?' or '{' or ']' or '}')
+        {
+            return false;
+        }
+        else
+        {
+            atom.Add(c);
+            i++;
+        }
+        // an atom that may be absent says nothing about the first character
+        if (i < s.Length && (s[i] is '?' or '*' || (s[i] == '{' && s.AsSpan(i).StartsWith("{0")) || s.AsSpan(i).StartsWith("{,")))
+            return false;
+        set.UnionWith(atom);
+        SkipToAlternativeEnd(s, ref i);
+        return true;
+    }
+
+    /// <summary>A simple class: literal characters, escapes of punctuation and ranges; no negation or named classes.</summary>
+    private static bool Class(string s, ref int i, HashSet<char> set)
+    {
+        i++; // '['
+        if (i < s.Length && s[i] == '^') return false;
+        var first = true;
+        while (i < s.Length && (s[i] != ']' || first))
+        {
+            first = false;
+            char c;
+            if (s[i] == '[') return false;
+            if (s[i] == '\\')
+            {
+                if (i + 1 >= s.Length) return false;
+                var e = s[i + 1];
+                c = e switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'f' => '\f', 'v' => '\v', _ => e };
+                if (char.IsLetterOrDigit(e) && e is not ('n' or 't' or 'r' or 'f' or 'v')) return false;
+                i += 2;
+            }
+            else
+            {
+                c = s[i++];
+            }
+            if (i + 1 < s.Length && s[i] == '-' && s[i + 1] != ']')
+            {
+                var hi = s[i + 1];
+                if (hi == '\\' || hi == '[') return false;
+                for (var x = c; x <= hi; x++) set.Add(x);
+                i += 2;
+                continue;
+            }
+            set.Add(c);
+        }
+        if (i >= s.Length) return false;
+        i++; // ']'
+        return true;
+    }
+
+    /// <summary>Skips a parenthesised group with its nesting, classes and escapes.</summary>
+    private static bool SkipGroup(string s, ref int i)
+    {
+        var depth = 0;
+        var inClass = false;
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '\\') { i++; continue; }
+            if (inClass) { if (c == ']') inClass = false; continue; }
+            if (c == '[') { inClass = true; continue; }
+            if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) { i++; return true; }
+        }
+        return false;
+    }
+
+    /// <summary>Moves to the '|' or ')' that ends the current alternative (or the end).</summary>
+    private static void SkipToAlternativeEnd(string s, ref int i)
+    {
+        var inClass = false;
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '\\') { i++; continue; }
+            if (inClass) { if (c == ']') inClass = false; continue; }
+            if (c == '[') { inClass = true; continue; }
+            if (c == '(') { if (!SkipGroup(s, ref i)) { i = s.Length; return; } i--; continue; }
+            if (c is '|' or ')') return;
+        }
+    }
+}
