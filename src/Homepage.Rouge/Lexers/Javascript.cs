@@ -3,22 +3,22 @@ using static Homepage.Onigmo.RubyRegex;
 namespace Homepage.Rouge.Lexers;
 
 /// <summary>rouge 3.30's <c>Javascript</c> lexer (<c>javascript</c>, <c>js</c>), rule for rule.</summary>
-public sealed class Javascript : RegexLexer
+public class Javascript : RegexLexer
 {
     public override string Tag => "javascript";
     public override IReadOnlyList<string> Aliases { get; } = ["js"];
 
-    private static readonly HashSet<string> Keywords =
+    protected virtual HashSet<string> Keywords { get; } =
     [
         "as", "async", "await", "break", "case", "catch", "continue", "debugger", "default", "delete", "do", "else", "export",
         "finally", "from", "for", "if", "import", "in", "instanceof", "new", "of", "return", "super", "switch", "this", "throw",
         "try", "typeof", "void", "while", "yield",
     ];
-    private static readonly HashSet<string> Declarations =
+    protected virtual HashSet<string> Declarations { get; } =
         ["var", "let", "const", "with", "function", "class", "extends", "constructor", "get", "set", "static"];
-    private static readonly HashSet<string> Reserved = ["enum", "implements", "interface", "package", "private", "protected", "public"];
+    protected virtual HashSet<string> Reserved { get; } = ["enum", "implements", "interface", "package", "private", "protected", "public"];
     private static readonly HashSet<string> Constants = ["true", "false", "null", "NaN", "Infinity", "undefined"];
-    private static readonly HashSet<string> Builtins =
+    protected virtual HashSet<string> Builtins { get; } =
     [
         "Array", "Boolean", "Date", "Error", "Function", "Math", "netscape", "Number", "Object", "Packages", "RegExp", "String",
         "sun", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "eval", "isFinite", "isNaN",
@@ -28,7 +28,12 @@ public sealed class Javascript : RegexLexer
         "ArrayBuffer",
     ];
 
-    private const string Id = @"[\p{L}\p{Nl}$_][\p{Word}]*";
+    internal HashSet<string> KeywordSet => Keywords;
+    internal HashSet<string> DeclarationSet => Declarations;
+    internal HashSet<string> ReservedSet => Reserved;
+    internal HashSet<string> BuiltinSet => Builtins;
+
+    protected const string Id = @"[\p{L}\p{Nl}$_][\p{Word}]*";
 
     protected override void DefineStates(StateTable states)
     {
