@@ -86,7 +86,8 @@ switch (args.FirstOrDefault())
         return 0;
     }
     case "rouge" when args.Length >= 3:
-        Console.Write(Homepage.Rouge.Rouge.Highlight(File.ReadAllText(args[2]), args[1]));
+        // read as rougify does (File.new(path, 'rt:bom|utf-8')): a BOM dropped, CRLF read as LF
+        Console.Write(Homepage.Rouge.Rouge.Highlight(File.ReadAllText(args[2]).Replace("\r\n", "\n"), args[1]));
         return 0;
     default:
         Console.Error.WriteLine("usage: Homepage.Benchmarks kramdown FILE [RUNS] | kramdown-dir IN OUT");
