@@ -8,6 +8,9 @@ namespace Homepage.Rouge;
 /// </summary>
 internal static class FirstChars
 {
+    /// <summary>Stands in the set for "any character beyond ASCII" (from Unicode classes such as [[:alpha:]]).</summary>
+    public const char NonAscii = '\uFFFF';
+
     public static string? Of(string source, bool ignoreCase, bool extended)
     {
         if (extended) return null;
@@ -78,15 +81,23 @@ internal static class FirstChars
         {
             if (i + 1 >= s.Length) return false;
             var e = s[i + 1];
-            char? literal = e switch
+            if (AsciiClass(e) is { } cls)
             {
-                'n' => '\n', 't' => '\t', 'r' => '\r', 'f' => '\f', 'v' => '\v',
-                _ when !char.IsLetterOrDigit(e) => e,
-                _ => null,
-            };
-            if (literal is null) return false;
-            atom.Add(literal.Value);
-            i += 2;
+                atom.UnionWith(cls);
+                i += 2;
+            }
+            else
+            {
+                char? literal = e switch
+                {
+                    'n' => '\n', 't' => '\t', 'r' => '\r', 'f' => '\f', 'v' => '\v',
+                    _ when !char.IsLetterOrDigit(e) => e,
+                    _ => null,
+                };
+                if (literal is null) return false;
+                atom.Add(literal.Value);
+                i += 2;
+            }
         }
         else if (c is '.' or '$' or '*' or '+' or '?' or '{' or ']' or '}')
         {
@@ -108,6 +119,12 @@ internal static class FirstChars
     /// <summary>A simple class: literal characters, escapes of punctuation and ranges; no negation or named classes.</summary>
     private static bool Class(string s, ref int i, HashSet<char> set)
     {
+        if (s.AsSpan(i).StartsWith(@"[^\S\n]"))
+        {
+            set.UnionWith(" \t\v\f\r");
+            i += 7;
+            return true;
+        }
         i++; // '['
         if (i < s.Length && s[i] == '^') return false;
         var first = true;
@@ -115,7 +132,21 @@ internal static class FirstChars
         {
             first = false;
             char c;
-            if (s[i] == '[') return false;
+            if (s[i] == '[')
+            {
+                // a POSIX class: its ASCII members, and any non-ASCII character for the Unicode ones
+                var close = s.IndexOf(":]", i, StringComparison.Ordinal);
+                if (!s.AsSpan(i).StartsWith("[:") || close < 0 || Posix(s[(i + 2)..close]) is not { } posix) return false;
+                set.UnionWith(posix);
+                i = close + 2;
+                continue;
+            }
+            if (s[i] == '\\' && i + 1 < s.Length && AsciiClass(s[i + 1]) is { } cls)
+            {
+                set.UnionWith(cls);
+                i += 2;
+                continue;
+            }
             if (s[i] == '\\')
             {
                 if (i + 1 >= s.Length) return false;
@@ -142,6 +173,31 @@ internal static class FirstChars
         i++; // ']'
         return true;
     }
+
+    private const string AsciiLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private const string Digits = "0123456789";
+
+    /// <summary>Ruby's ASCII escapes \d \s \w \h as sets (null for any other letter).</summary>
+    private static string? AsciiClass(char e) => e switch
+    {
+        'd' => Digits,
+        's' => " \t\n\v\f\r",
+        'w' => AsciiLetters + Digits + "_",
+        'h' => Digits + "abcdefABCDEF",
+        _ => null,
+    };
+
+    /// <summary>Onigmo's POSIX classes are Unicode: their ASCII members plus "anything beyond ASCII".</summary>
+    private static string? Posix(string name) => name switch
+    {
+        "alpha" => AsciiLetters + NonAscii,
+        "alnum" => AsciiLetters + Digits + NonAscii,
+        "word" => AsciiLetters + Digits + "_" + NonAscii,
+        "upper" => "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + NonAscii,
+        "lower" => "abcdefghijklmnopqrstuvwxyz" + NonAscii,
+        "digit" => Digits + NonAscii,
+        _ => null,
+    };
 
     /// <summary>Skips a parenthesised group with its nesting, classes and escapes.</summary>
     private static bool SkipGroup(string s, ref int i)

@@ -78,6 +78,12 @@ public abstract class RegexLexer : ILexer
         /// <summary>The characters a match can start with (null: any), so rules that cannot match are not tried.</summary>
         public System.Buffers.SearchValues<char>? First { get; } =
             FirstChars.Of(Regex.Source, Regex.IgnoreCase, Regex.Extended) is { } chars ? System.Buffers.SearchValues.Create(chars) : null;
+
+        /// <summary>Whether a match can start with a character beyond ASCII (a Unicode class in the filter).</summary>
+        private readonly bool _nonAscii = FirstChars.Of(Regex.Source, Regex.IgnoreCase, Regex.Extended)?.Contains(FirstChars.NonAscii) == true;
+
+        /// <summary>False only when the pattern cannot match at a position holding <paramref name="c"/>.</summary>
+        public bool MayStartWith(char c) => First is null || First.Contains(c) || (c >= 128 && _nonAscii);
     }
 
     internal sealed class LexerState(string name)
@@ -217,7 +223,7 @@ public abstract class RegexLexer : ILexer
                 }
                 var rule = (Rule)item;
                 var pos = _scanner.Pos;
-                if (rule.First is { } first && (pos >= _scanner.String.Length || !first.Contains(_scanner.String[pos]))) continue;
+                if (rule.First is not null && (pos >= _scanner.String.Length || !rule.MayStartWith(_scanner.String[pos]))) continue;
                 if (rule.BeginningOfLine && !(pos == 0 || _scanner.String[pos - 1] == '\n')) continue;
                 var matched = _scanner.Scan(rule.Regex);
                 if (matched is null) continue;
