@@ -26,12 +26,19 @@ internal static class FirstChars
         return new string(set.Order().ToArray());
     }
 
-    /// <summary>alt ('|' alt)* up to ')' or the end; false when some alternative's first character is not known.</summary>
-    private static bool Alternatives(string s, ref int i, HashSet<char> set)
+    /// <summary>
+    /// alt ('|' alt)* up to ')' or the end: adds the characters any alternative can start with; false when some
+    /// alternative is not understood. <paramref name="nullable"/> tells whether some alternative can match nothing.
+    /// </summary>
+    private static bool Alternatives(string s, ref int i, HashSet<char> set) => Alternatives(s, ref i, set, out var nullable) && !nullable;
+
+    private static bool Alternatives(string s, ref int i, HashSet<char> set, out bool nullable)
     {
+        nullable = false;
         while (true)
         {
-            if (!Sequence(s, ref i, set)) return false;
+            if (!Sequence(s, ref i, set, out var seqNullable)) return false;
+            nullable |= seqNullable;
             if (i < s.Length && s[i] == '|')
             {
                 i++;
@@ -41,79 +48,102 @@ internal static class FirstChars
         }
     }
 
-    /// <summary>The first consuming atom of a sequence; the rest of the sequence is skipped to the next '|' or ')'.</summary>
-    private static bool Sequence(string s, ref int i, HashSet<char> set)
+    /// <summary>
+    /// The characters a sequence can start with: those of its first atom, and of the next ones while the atoms before
+    /// can match nothing. The rest of the sequence is skipped to the next '|' or ')'.
+    /// </summary>
+    private static bool Sequence(string s, ref int i, HashSet<char> set, out bool nullable)
     {
-        // zero-width prefixes
-        while (i < s.Length)
+        nullable = true;
+        while (i < s.Length && s[i] is not ('|' or ')'))
         {
-            if (s[i] == '^') { i++; continue; }
-            if (s[i] == '\\' && i + 1 < s.Length && s[i + 1] is 'b' or 'A' or 'G') { i += 2; continue; }
+            // zero-width assertions match nothing
+            if (s[i] is '^' or '$') { i++; continue; }
+            if (s[i] == '\\' && i + 1 < s.Length && s[i + 1] is 'b' or 'B' or 'A' or 'G' or 'z' or 'Z') { i += 2; continue; }
             if (s.AsSpan(i).StartsWith("(?=") || s.AsSpan(i).StartsWith("(?!") || s.AsSpan(i).StartsWith("(?<=") || s.AsSpan(i).StartsWith("(?<!"))
             {
                 if (!SkipGroup(s, ref i)) return false;
                 continue;
             }
-            break;
-        }
-        if (i >= s.Length || s[i] is '|' or ')') return false; // an empty alternative matches anything
-        var atom = new HashSet<char>();
-        var c = s[i];
-        if (c == '(')
-        {
-            i++;
-            if (s.AsSpan(i).StartsWith("?:")) i += 2;
-            else if (s.AsSpan(i).StartsWith("?<") && i + 2 < s.Length && char.IsLetter(s[i + 2]))
+            var atom = new HashSet<char>();
+            var atomNullable = false;
+            var c = s[i];
+            if (c == '(')
             {
-                var close = s.IndexOf('>', i);
-                if (close < 0) return false;
-                i = close + 1;
+                i++;
+                if (s.AsSpan(i).StartsWith("?:")) i += 2;
+                else if (s.AsSpan(i).StartsWith("?<") && i + 2 < s.Length && char.IsLetter(s[i + 2]))
+                {
+                    var close = s.IndexOf('>', i);
+                    if (close < 0) return false;
+                    i = close + 1;
+                }
+                else if (i < s.Length && s[i] == '?') return false;
+                if (!Alternatives(s, ref i, atom, out atomNullable) || i >= s.Length || s[i] != ')') return false;
+                i++;
             }
-            else if (i < s.Length && s[i] == '?') return false;
-            if (!Alternatives(s, ref i, atom) || i >= s.Length || s[i] != ')') return false;
-            i++;
-        }
-        else if (c == '[')
-        {
-            if (!Class(s, ref i, atom)) return false;
-        }
-        else if (c == '\\')
-        {
-            if (i + 1 >= s.Length) return false;
-            var e = s[i + 1];
-            if (AsciiClass(e) is { } cls)
+            else if (c == '[')
             {
-                atom.UnionWith(cls);
+                if (!Class(s, ref i, atom)) return false;
+            }
+            else if (c == '\\')
+            {
+                if (i + 1 >= s.Length) return false;
+                var e = s[i + 1];
+                if (AsciiClass(e) is { } cls)
+                {
+                    atom.UnionWith(cls);
+                }
+                else
+                {
+                    char? literal = e switch
+                    {
+                        'n' => '\n', 't' => '\t', 'r' => '\r', 'f' => '\f', 'v' => '\v',
+                        _ when !char.IsLetterOrDigit(e) => e,
+                        _ => null,
+                    };
+                    if (literal is null) return false;
+                    atom.Add(literal.Value);
+                }
                 i += 2;
+            }
+            else if (c is '.' or '*' or '+' or '?' or '{' or ']' or '}')
+            {
+                return false;
             }
             else
             {
-                char? literal = e switch
-                {
-                    'n' => '\n', 't' => '\t', 'r' => '\r', 'f' => '\f', 'v' => '\v',
-                    _ when !char.IsLetterOrDigit(e) => e,
-                    _ => null,
-                };
-                if (literal is null) return false;
-                atom.Add(literal.Value);
-                i += 2;
+                atom.Add(c);
+                i++;
+            }
+            // a quantifier that allows zero repetitions makes the atom optional
+            if (i < s.Length && (s[i] is '?' or '*' || s.AsSpan(i).StartsWith("{0") || s.AsSpan(i).StartsWith("{,")))
+                atomNullable = true;
+            SkipQuantifier(s, ref i);
+            set.UnionWith(atom);
+            if (!atomNullable)
+            {
+                nullable = false;
+                SkipToAlternativeEnd(s, ref i);
+                return true;
             }
         }
-        else if (c is '.' or '$' or '*' or '+' or '?' or '{' or ']' or '}')
-        {
-            return false;
-        }
-        else
-        {
-            atom.Add(c);
-            i++;
-        }
-        // an atom that may be absent says nothing about the first character
-        if (i < s.Length && (s[i] is '?' or '*' || (s[i] == '{' && s.AsSpan(i).StartsWith("{0")) || s.AsSpan(i).StartsWith("{,")))
-            return false;
-        set.UnionWith(atom);
-        SkipToAlternativeEnd(s, ref i);
         return true;
+    }
+
+    /// <summary>Moves past a quantifier (with its lazy or possessive mark) after an atom.</summary>
+    private static void SkipQuantifier(string s, ref int i)
+    {
+        if (i >= s.Length) return;
+        if (s[i] is '?' or '*' or '+') i++;
+        else if (s[i] == '{')
+        {
+            var close = s.IndexOf('}', i);
+            if (close < 0) return;
+            i = close + 1;
+        }
+        else return;
+        if (i < s.Length && s[i] is '?' or '+') i++;
     }
 
     /// <summary>A simple class: literal characters, escapes of punctuation and ranges; no negation or named classes.</summary>
