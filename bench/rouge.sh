@@ -8,6 +8,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 samples="$repo/tests/Homepage.Rouge.Tests/Samples"
 dotnet build -c Release "$repo/bench/Homepage.Benchmarks" -v quiet >/dev/null
+dotnet build-server shutdown >/dev/null 2>&1 || true   # idle build servers must not share the CPU with the timings
 ours="$repo/bench/Homepage.Benchmarks/bin/Release/net10.0/Homepage.Benchmarks"
 rows=()
 for spec in python:python.basics.py ruby:ruby.basics.rb javascript:javascript.site.js yaml:yaml.config.yml c:c.kernel.c; do

@@ -107,7 +107,7 @@ internal static class FirstChars
                 }
                 i += 2;
             }
-            else if (c is '.' or '*' or '+' or '?' or '{' or ']' or '}')
+            else if (c is '.' or '*' or '+' or '?' or ']')
             {
                 return false;
             }
