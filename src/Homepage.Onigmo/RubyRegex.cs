@@ -16,6 +16,8 @@ public sealed class RubyRegex
     private const string Alpha = @"\p{L}\p{M}\p{Nl}";
     private const string Alnum = @"\p{L}\p{M}\p{Nl}\p{Nd}";
     private const string UnicodeWord = @"\p{L}\p{M}\p{Nd}\p{Pc}";
+    private const string XidStart = @"\p{L}\p{Nl}";
+    private const string XidContinue = @"\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}";
 
     private static readonly ConcurrentDictionary<(string, bool, bool, bool), RubyRegex> Cache = new();
 
@@ -171,6 +173,19 @@ public sealed class RubyRegex
                 {
                     sb.Append(replacement);
                     i++;
+                    continue;
+                }
+                if (n == 'p' && source.AsSpan(i).StartsWith(@"\p{XID_Start}"))
+                {
+                    // Unicode identifier start/continue: letters and letter numbers, then marks, digits, connectors
+                    sb.Append(inClass > 0 ? XidStart : "[" + XidStart + "]");
+                    i += 12;
+                    continue;
+                }
+                if (n == 'p' && source.AsSpan(i).StartsWith(@"\p{XID_Continue}"))
+                {
+                    sb.Append(inClass > 0 ? XidContinue : "[" + XidContinue + "]");
+                    i += 15;
                     continue;
                 }
                 if (n == 'p' && source.AsSpan(i).StartsWith(@"\p{Word}"))
