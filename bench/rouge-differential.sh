@@ -11,7 +11,7 @@ dotnet build -c Release "$repo/bench/Homepage.Benchmarks" -v quiet >/dev/null
 ours="$repo/bench/Homepage.Benchmarks/bin/Release/net10.0/Homepage.Benchmarks"
 total_same=0; total=0
 for spec in ${LEXERS:-python:py ruby:rb shell:sh json:json yaml:yml javascript:js css:css html:html xml:xml c:c cpp:cpp \
-            java:java sql:sql toml:toml ini:ini diff:diff tex:tex make:mk go:go typescript:ts csharp:cs r:R scss:scss rust:rs}; do
+            java:java sql:sql toml:toml ini:ini diff:diff tex:tex make:mk go:go typescript:ts csharp:cs r:R scss:scss rust:rs julia:jl}; do
   lang=${spec%%:*}; ext=${spec#*:}
   mkdir -p "$work/$lang"
   i=0
