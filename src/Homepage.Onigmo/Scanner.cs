@@ -73,9 +73,6 @@ public sealed class Scanner
         : i == 0 && _lastMatchLength >= 0 ? Matched : null;
     public string? this[string name] => LastMatch is { } m && m.Groups[name].Success ? m.Groups[name].Value : null;
 
-    /// <summary>The text before the last match.</summary>
-    public string PreMatch => String[.._lastMatchStart];
-
     private void Fail()
     {
         LastMatch = null;
@@ -138,17 +135,6 @@ public sealed class Scanner
     /// <summary>Whether the pattern matches at <paramref name="position"/> (the scanner does not move).</summary>
     public bool MatchesAt(RubyRegex re, int position) =>
         re.Fast is { } fast ? fast(String, position) >= 0 : re.Anchored.IsMatch(String.AsSpan(position));
-
-    /// <summary>Advances to <paramref name="position"/> and returns the text passed over.</summary>
-    public string SkipTo(int position)
-    {
-        var start = _pos;
-        LastMatch = null;
-        _lastMatchStart = position;
-        _lastMatchLength = 0;
-        Pos = position;
-        return String[start..position];
-    }
 
     /// <summary>Advances to <paramref name="position"/> (a zero-length match there).</summary>
     public void MoveTo(int position)

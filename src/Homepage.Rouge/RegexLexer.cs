@@ -75,15 +75,21 @@ public abstract class RegexLexer : ILexer
     /// <summary>A rule: its pattern, whether it only applies at the start of a line, and what it does.</summary>
     internal sealed record Rule(RubyRegex Regex, bool BeginningOfLine, Action<Run> Callback)
     {
+        private readonly (System.Buffers.SearchValues<char>? First, bool NonAscii) _filter = Filter(Regex);
+
         /// <summary>The characters a match can start with (null: any), so rules that cannot match are not tried.</summary>
-        public System.Buffers.SearchValues<char>? First { get; } =
-            FirstChars.Of(Regex.Source, Regex.IgnoreCase, Regex.Extended) is { } chars ? System.Buffers.SearchValues.Create(chars) : null;
+        public System.Buffers.SearchValues<char>? First => _filter.First;
 
         /// <summary>Whether a match can start with a character beyond ASCII (a Unicode class in the filter).</summary>
-        private readonly bool _nonAscii = FirstChars.Of(Regex.Source, Regex.IgnoreCase, Regex.Extended)?.Contains(FirstChars.NonAscii) == true;
+        private bool NonAscii => _filter.NonAscii;
+
+        private static (System.Buffers.SearchValues<char>?, bool) Filter(RubyRegex regex) =>
+            FirstChars.Of(regex.Source, regex.IgnoreCase, regex.Extended) is { } chars
+                ? (System.Buffers.SearchValues.Create(chars), chars.Contains(FirstChars.NonAscii))
+                : (null, false);
 
         /// <summary>False only when the pattern cannot match at a position holding <paramref name="c"/>.</summary>
-        public bool MayStartWith(char c) => First is null || First.Contains(c) || (c >= 128 && _nonAscii);
+        public bool MayStartWith(char c) => First is null || First.Contains(c) || (c >= 128 && NonAscii);
     }
 
     internal sealed class LexerState(string name)

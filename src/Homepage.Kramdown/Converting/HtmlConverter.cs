@@ -810,8 +810,6 @@ internal sealed class HtmlConverter
         return j < s.Length && s[j] == ';' ? j - i + 1 : 0;
     }
 
-    public static string Escape(string str) => EscapeHtml(str, EscapeMode.All);
-
     private static string FixCjkLineBreak(string str)
     {
         var re = new Regex(@"([\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}]+)\n([\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}]+)");

@@ -95,8 +95,6 @@ public sealed class Element
         _builder.Append(text);
     }
 
-    public bool ValueIsEmpty => _builder is not null ? _builder.Length == 0 : string.IsNullOrEmpty(_value);
-
     // Values that are not strings share one slot (an element only ever has one kind): the footnote's content, an
     // entity and its original text, or a list item's raw lines. Rarely used options live in a side object, so the
     // thousands of text elements of a page stay small.
@@ -105,9 +103,9 @@ public sealed class Element
 
     private sealed class Extras
     {
-        public string? RawText, Lang, CodespanDelimiter, FirstListMarker, FootnoteName, EobKind;
+        public string? RawText, Lang, FootnoteName, EobKind;
         public int Level;
-        public bool Fenced, FirstAsPara;
+        public bool FirstAsPara;
         public List<Alignment>? Alignment;
         public List<string>? RawTypes;
 
@@ -172,10 +170,7 @@ public sealed class Element
     public string? RawText { get => _extras?.RawText; set => X.RawText = value; }
     public int Level { get => _extras?.Level ?? 0; set => X.Level = value; }
     public string? Lang { get => _extras?.Lang; set => X.Lang = value; }
-    public bool Fenced { get => _extras?.Fenced ?? false; set => X.Fenced = value; }
-    public string? CodespanDelimiter { get => _extras?.CodespanDelimiter; set => X.CodespanDelimiter = value; }
     public List<Alignment>? Alignment { get => _extras?.Alignment; set => X.Alignment = value; }
-    public string? FirstListMarker { get => _extras?.FirstListMarker; set => X.FirstListMarker = value; }
     public string? FootnoteName { get => _extras?.FootnoteName; set => X.FootnoteName = value; }
     public bool FirstAsPara { get => _extras?.FirstAsPara ?? false; set => X.FirstAsPara = value; }
     public List<string>? RawTypes { get => _extras?.RawTypes; set => X.RawTypes = value; }

@@ -166,7 +166,6 @@ internal partial class KramdownParser
         Src.Pos += Src.MatchedSize;
         var el = NewBlockEl(ElementType.Codeblock, Src[5]);
         el.Location = startLine;
-        el.Fenced = true;
         var lang = Strip(Src[3] ?? "");
         if (lang.Length > 0)
         {

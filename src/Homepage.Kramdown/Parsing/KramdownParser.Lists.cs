@@ -89,7 +89,6 @@ internal partial class KramdownParser
             }
             if (Src.Scan(listStartRe) is not null)
             {
-                list.FirstListMarker ??= Strip(Src[1]!);
                 item = new Element(ElementType.Li) { Location = startLine };
                 string value;
                 (value, indentation) = ParseFirstListLine(Src[1]!.Length, Src[2]!);

@@ -113,7 +113,7 @@ internal partial class KramdownParser
                 if (text.StartsWith(' ')) text = text[1..];
                 if (text.EndsWith(' ')) text = text[..^1];
             }
-            Tree!.Children.Add(new Element(ElementType.Codespan, text) { CodespanDelimiter = result, Location = startLine });
+            Tree!.Children.Add(new Element(ElementType.Codespan, text) { Location = startLine });
         }
         else
         {

@@ -63,8 +63,6 @@ internal partial class KramdownParser
     /// <summary>Inline options set by <c>{::options ... /}</c>, which the converter applies too.</summary>
     public Dictionary<string, object?> InlineOptions { get; } = new(StringComparer.Ordinal);
 
-    public int FootnoteCount { get; private set; }
-
     public KramdownParser(string source, KramdownOptions options)
     {
         _source = source;
@@ -98,13 +96,9 @@ internal partial class KramdownParser
             UpdateTree(data.Content);
             ReplaceAbbreviations(data.Content);
         }
-        var count = 0;
         foreach (var (name, data) in Footnotes)
-        {
-            if (data.Markers is not null) { count++; continue; }
-            Warning($"Footnote definition for '{name}' on line {data.Content.Location} is unreferenced - ignoring");
-        }
-        FootnoteCount = count;
+            if (data.Markers is null)
+                Warning($"Footnote definition for '{name}' on line {data.Content.Location} is unreferenced - ignoring");
         AfterParse();
         return Root;
     }

@@ -7,8 +7,6 @@ namespace Homepage.Kramdown.Parsing;
 /// </summary>
 internal static class Patterns
 {
-    public static string G(string source) => "(?:" + source + ")";
-
     // REXML's names.
     public const string Uname = @"(?:[[:alpha:]_][-[:alnum:]._]*:)?[[:alpha:]_][-[:alnum:]._]*";
     public const string NameStartChar = @"[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]";
