@@ -26,6 +26,7 @@ public sealed class GoldenLiquidTests
         var referenceCases = 0;
         var unexpected = new List<string>();
         var nowPassing = new List<string>();
+        var misses = new List<(string Name, string Detail)>();
         foreach (var testCase in suite.RootElement.GetProperty("tests").EnumerateArray())
         {
             var name = testCase.GetProperty("name").GetString()!;
@@ -35,7 +36,13 @@ public sealed class GoldenLiquidTests
             if (ok) passed++;
             if (!ok && !knownMisses.Contains(name)) unexpected.Add($"{name}: {detail}");
             if (ok && knownMisses.Contains(name)) nowPassing.Add(name);
+            if (!ok) misses.Add((name, detail));
         }
+        // LIQUID_DUMP=FILE writes every miss with what went wrong; LIQUID_MISSES=FILE writes the names, as known-misses.txt wants them.
+        if (Environment.GetEnvironmentVariable("LIQUID_DUMP") is { Length: > 0 } dump)
+            File.WriteAllLines(dump, misses.Select(m => (m.Name + ": " + m.Detail).ReplaceLineEndings("\\n")));
+        if (Environment.GetEnvironmentVariable("LIQUID_MISSES") is { Length: > 0 } missesFile)
+            File.WriteAllLines(missesFile, misses.Select(m => m.Name));
         _output.WriteLine($"golden-liquid: {passed} of the {referenceCases} cases the reference passes ({knownMisses.Count} known misses)");
         foreach (var u in unexpected) _output.WriteLine("  unexpected miss: " + u);
         Assert.True(unexpected.Count == 0, $"{unexpected.Count} cases fail that are not in known-misses.txt:\n" + string.Join("\n", unexpected.Take(40)));

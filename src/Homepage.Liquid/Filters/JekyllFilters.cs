@@ -81,7 +81,8 @@ internal static partial class JekyllFilters
         if (input.IsNil() || input.ToStringValue().Length == 0) return Sync(input);
         var time = StandardFilters.ToTime(input, context);
         if (time is null) throw new LiquidException($"Invalid Date: '{input.ToStringValue()}' is not a valid datetime.");
-        return Sync(StringValue.Create(format(time.Value)));
+        // Jekyll's `time(input)` ends in `to_time.dup.localtime`: every date filter prints in the site's zone.
+        return Sync(StringValue.Create(format(TimeZoneInfo.ConvertTime(time.Value, context.TimeZone ?? TimeZoneInfo.Local))));
     }
 
     private static string DateString(DateTimeOffset t, string monthType, FilterArguments args)
