@@ -173,6 +173,13 @@ public sealed partial class Document : Convertible
         }
     }
 
+    /// <summary>A new excerpt from the current content, as plugins that rewrite a post's content make (<c>Jekyll::Excerpt.new(doc)</c>).</summary>
+    public void RegenerateExcerpt()
+    {
+        Excerpt = new Excerpt(this);
+        Data["excerpt"] = Excerpt;
+    }
+
     private void MergeData(IDictionary<string, object?> other, string source)
     {
         other = MergeCategories(other);

@@ -23,6 +23,11 @@ public sealed class PluginSet
         () => new SitemapGenerator(),
         () => new FeedGenerator(),
         () => new PaginateGenerator(),
+        () => new OptionalFrontMatterGenerator(),
+        () => new ReadmeIndexGenerator(),
+        () => new DefaultLayoutGenerator(),
+        () => new TitlesFromHeadingsGenerator(),
+        () => new RelativeLinksGenerator(),
     ];
 
     private readonly Site _site;
@@ -68,6 +73,23 @@ public sealed class PluginSet
     public void Generate()
     {
         foreach (var generator in Generators) generator.Generate(_site);
+    }
+
+    /// <summary>Whether the site's Markdown converter takes this extension (<c>markdown_ext</c>).</summary>
+    internal static bool IsMarkdown(Site site, string extname) =>
+        site.Converters.OfType<Rendering.MarkdownConverter>().Any(c => c.Matches(extname));
+
+    /// <summary><c>site.config[plugin_key][option]</c>, as the GitHub Pages plugins read their settings.</summary>
+    internal static object? Option(Site site, string pluginKey, string option) =>
+        site.Config.Get(pluginKey) is IDictionary<string, object?> settings ? settings.Get(option) : null;
+
+    /// <summary>Run Jekyll's filters over a string outside any page (<c>markdownify</c>, <c>strip_html</c>...), as plugins do from Ruby.</summary>
+    internal static string ApplyFilters(Site site, string input, params string[] filters)
+    {
+        var template = site.Liquid.Parse("{{ input | " + string.Join(" | ", filters) + " }}", "(plugin)");
+        var payload = site.NewPayload();
+        payload["input"] = input;
+        return template.Render(payload);
     }
 
     internal static string Template(string name)

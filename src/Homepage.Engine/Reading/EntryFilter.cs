@@ -62,7 +62,8 @@ public sealed class EntryFilter
         return !target.StartsWith(_site.Source, StringComparison.Ordinal);
     }
 
-    private bool GlobInclude(IEnumerable<string> patterns, string entry)
+    /// <summary>Jekyll's <c>glob_include?</c>: the entry matches one of the patterns (fnmatch, a prefix, or a folder pattern).</summary>
+    public bool GlobInclude(IEnumerable<string> patterns, string entry)
     {
         var entryWithSource = JoinPath(_site.Source, entry);
         bool? isDirectory = null;
