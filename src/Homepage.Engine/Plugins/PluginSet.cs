@@ -50,7 +50,7 @@ public sealed class PluginSet
     }
 
     /// <summary>Gems that need no generator here (their behaviour is built in, a Liquid tag, or a no-op for a static build).</summary>
-    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache", "jekyll-seo-tag"];
+    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache", "jekyll-seo-tag", "jekyll-avatar", "jekyll-gist"];
 
     public bool IsRequested(string name) => _requested.Contains(name);
 
@@ -62,6 +62,8 @@ public sealed class PluginSet
             var tags = new Dictionary<string, Func<string, Homepage.Liquid.LiquidTagContext, string>>(StringComparer.Ordinal);
             if (IsEnabled("jekyll-feed")) tags["feed_meta"] = (_, context) => FeedGenerator.MetaTag(_site);
             if (IsRequested("jekyll-seo-tag")) tags["seo"] = new SeoTag(_site).Render;
+            if (IsRequested("jekyll-avatar")) tags["avatar"] = (markup, context) => AvatarTag.Render(_site, markup, context);
+            if (IsRequested("jekyll-gist")) tags["gist"] = (markup, context) => GistTag.Render(_site, markup, context);
             return tags;
         }
     }

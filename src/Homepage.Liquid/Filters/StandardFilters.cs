@@ -27,47 +27,11 @@ internal static class StandardFilters
 
     /// <summary>Ruby's <c>CGI.escapeHTML</c>: only <c>&amp; &lt; &gt; " '</c> are replaced; nil stays nil.</summary>
     private static ValueTask<FluidValue> Escape(FluidValue input, FilterArguments arguments, TemplateContext context) =>
-        new(input.IsNil() ? NilValue.Instance : StringValue.Create(EscapeHtml(input.ToStringValue(), once: false)));
+        new(input.IsNil() ? NilValue.Instance : StringValue.Create(CgiHtml.Escape(input.ToStringValue())));
 
     /// <summary>Liquid's <c>escape_once</c>: as <c>escape</c>, but an <c>&amp;</c> that starts a named or decimal entity is kept.</summary>
     private static ValueTask<FluidValue> EscapeOnce(FluidValue input, FilterArguments arguments, TemplateContext context) =>
-        new(StringValue.Create(EscapeHtml(input.ToStringValue(), once: true)));
-
-    internal static string EscapeHtml(string s, bool once)
-    {
-        if (s.AsSpan().IndexOfAny("&<>\"'") < 0) return s;
-        var sb = new System.Text.StringBuilder(s.Length + 16);
-        for (var i = 0; i < s.Length; i++)
-        {
-            switch (s[i])
-            {
-                case '&' when once && StartsEntity(s, i + 1): sb.Append('&'); break;
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '\'': sb.Append("&#39;"); break;
-                default: sb.Append(s[i]); break;
-            }
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>At <paramref name="i"/>: <c>[a-zA-Z]+;</c> or <c>#\d+;</c> (Liquid's HTML_ESCAPE_ONCE_REGEXP lookahead).</summary>
-    private static bool StartsEntity(string s, int i)
-    {
-        var j = i;
-        if (j < s.Length && s[j] == '#')
-        {
-            j++;
-            var start = j;
-            while (j < s.Length && char.IsAsciiDigit(s[j])) j++;
-            return j > start && j < s.Length && s[j] == ';';
-        }
-        var begin = j;
-        while (j < s.Length && char.IsAsciiLetter(s[j])) j++;
-        return j > begin && j < s.Length && s[j] == ';';
-    }
+        new(StringValue.Create(CgiHtml.EscapeOnce(input.ToStringValue())));
 
     /// <summary>Ruby's <c>Array#join</c> with Liquid's default glue of one space; nested arrays are flattened.</summary>
     private static ValueTask<FluidValue> Join(FluidValue input, FilterArguments arguments, TemplateContext context)
