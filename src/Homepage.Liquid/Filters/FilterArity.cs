@@ -17,7 +17,7 @@ internal static class FilterArity
         ["first"] = (0, 0), ["floor"] = (0, 0), ["join"] = (0, 1), ["last"] = (0, 0), ["lstrip"] = (0, 0), ["map"] = (1, 1),
         ["minus"] = (1, 1), ["modulo"] = (1, 1), ["newline_to_br"] = (0, 0), ["plus"] = (1, 1), ["prepend"] = (1, 1),
         ["remove"] = (1, 1), ["remove_first"] = (1, 1), ["remove_last"] = (1, 1), ["replace"] = (1, 2), ["replace_first"] = (1, 2),
-        ["replace_last"] = (1, 2), ["reverse"] = (0, 0), ["round"] = (0, 1), ["rstrip"] = (0, 0), ["size"] = (0, 0),
+        ["replace_last"] = (2, 2), ["reverse"] = (0, 0), ["round"] = (0, 1), ["rstrip"] = (0, 0), ["size"] = (0, 0),
         ["slice"] = (1, 2), ["sort"] = (0, 2), ["sort_natural"] = (0, 1), ["split"] = (1, 1), ["strip"] = (0, 0),
         ["strip_html"] = (0, 0), ["strip_newlines"] = (0, 0), ["sum"] = (0, 1), ["times"] = (1, 1), ["truncate"] = (0, 2),
         ["truncatewords"] = (0, 2), ["uniq"] = (0, 1), ["upcase"] = (0, 0), ["url_decode"] = (0, 0), ["url_encode"] = (0, 0),
