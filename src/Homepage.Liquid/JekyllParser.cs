@@ -11,7 +11,7 @@ using static Parlot.Fluent.Parsers;
 namespace Homepage.Liquid;
 
 /// <summary>Fluid's Liquid grammar with Jekyll's tags: include (Jekyll's syntax), include_relative, link, post_url, highlight.</summary>
-internal sealed class JekyllParser : FluidParser
+internal sealed partial class JekyllParser : FluidParser
 {
     private readonly LiquidEnvironment _environment;
 
@@ -39,25 +39,7 @@ internal sealed class JekyllParser : FluidParser
             });
         }
 
-        // Liquid keeps increment/decrement counters apart from assigned variables; both share one counter per name.
-        RegisteredTags.Remove("increment");
-        RegisteredTags.Remove("decrement");
-        RegisterIdentifierTag("increment", (name, writer, encoder, context) =>
-        {
-            var counters = Counters(context);
-            var value = counters.GetValueOrDefault(name);
-            counters[name] = value + 1;
-            writer.Write(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return new ValueTask<Completion>(Completion.Normal);
-        });
-        RegisterIdentifierTag("decrement", (name, writer, encoder, context) =>
-        {
-            var counters = Counters(context);
-            var value = counters.GetValueOrDefault(name) - 1;
-            counters[name] = value;
-            writer.Write(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return new ValueTask<Completion>(Completion.Normal);
-        });
+        RegisterLiquidBlocks();
 
         RegisterParserTag("link", markup.Then(span => span.ToString().Trim()), async (path, writer, encoder, context) =>
         {
@@ -83,14 +65,6 @@ internal sealed class JekyllParser : FluidParser
             await writer.WriteAsync(Host(context).Highlight(body.ToString(), highlight.Language, highlight.Options));
             return Completion.Normal;
         });
-    }
-
-    private static Dictionary<string, long> Counters(TemplateContext context)
-    {
-        if (context.AmbientValues.TryGetValue("homepage.counters", out var c)) return (Dictionary<string, long>)c;
-        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
-        context.AmbientValues["homepage.counters"] = counters;
-        return counters;
     }
 
     internal static IJekyllHost Host(TemplateContext context) => (IJekyllHost)context.AmbientValues[LiquidEnvironment.HostKey];

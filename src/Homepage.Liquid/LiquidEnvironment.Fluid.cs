@@ -64,7 +64,7 @@ public sealed partial class LiquidEnvironment
         {
             throw SyntaxError(e.Message + " at (" + e.Position.Line + ":" + e.Position.Column + ")", path);
         }
-        return LiquidCompatibility.Rewrite(template);
+        return template;
     }
 
     private static string Prefix(string message, string source, int? line) =>

@@ -212,7 +212,14 @@ internal static class RubyValue
     };
 
     /// <summary>Ruby's truthiness: only nil and false are false.</summary>
-    public static bool Truthy(FluidValue v) => v is not (NilValue or BaseNilValue) && !(v is BooleanValue b && !b.ToBooleanValue());
+    public static bool Truthy(FluidValue v) => v switch
+    {
+        NilValue or BaseNilValue => false,
+        BooleanValue b => b.ToBooleanValue(),
+        StringValue or NumberValue or ArrayValue or HashValue or DropValue or RubyTimeValue or RubyDateValue or DateTimeValue => true,
+        // Fluid's comparisons evaluate to a lazy value that knows its own truth.
+        _ => v.ToBooleanValue(),
+    };
 
     /// <summary>Ruby's <c>String#length</c> in code points.</summary>
     public static int Length(string s)

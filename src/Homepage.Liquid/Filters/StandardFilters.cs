@@ -77,10 +77,6 @@ internal static partial class StandardFilters
         Add(filters, "at_least", (i, a, c) => { var min = ToNumber(a.At(0)); var n = ToNumber(i); return (min.Value > n.Value ? min : n).ToValue(); });
         Add(filters, "at_most", (i, a, c) => { var max = ToNumber(a.At(0)); var n = ToNumber(i); return (max.Value < n.Value ? max : n).ToValue(); });
         Add(filters, "default", Default);
-
-        // What the for tag's offset/limit and ranges compile to (see LiquidCompatibility).
-        filters.AddFilter(LiquidCompatibility.SliceFilter, ForSlice);
-        filters.AddFilter(LiquidCompatibility.RangeFilter, Range);
     }
 
     private static void Add(FilterCollection filters, string name, Func<FluidValue, FilterArguments, TemplateContext, FluidValue> filter) =>
@@ -255,7 +251,8 @@ internal static partial class StandardFilters
         else
         {
             if (!items.All(HasIndexer)) return NilValue.Instance;
-            var keys = items.ToDictionary(v => v, v => Index(v, property, context), ReferenceEqualityComparer.Instance);
+            var keys = new Dictionary<FluidValue, FluidValue>(ReferenceEqualityComparer.Instance);
+            foreach (var item in items) keys[item] = Index(item, property, context);
             key = v => keys[v];
         }
         int Comparison(FluidValue a, FluidValue b)
@@ -474,36 +471,6 @@ internal static partial class StandardFilters
             _ => false,
         };
         return falseCheck || empty ? fallback : input;
-    }
-
-    /// <summary>Liquid's <c>Utils.slice_collection</c> for a for loop's offset and limit.</summary>
-    private static ValueTask<FluidValue> ForSlice(FluidValue input, FilterArguments arguments, TemplateContext context)
-    {
-        var items = input switch
-        {
-            ArrayValue a => a.Values.ToList(),
-            NilValue => [],
-            StringValue s => s.ToStringValue().Length == 0 ? [] : [s],
-            _ => input.Enumerate(context).ToList(),
-        };
-        var from = arguments.At(0).IsNil() ? 0 : (int)arguments.At(0).ToNumberValue();
-        int? to = arguments.At(1).IsNil() ? null : from + (int)arguments.At(1).ToNumberValue();
-        from = Math.Clamp(from, 0, items.Count);
-        var end = to is null ? items.Count : Math.Clamp(to.Value, from, items.Count);
-        return new ValueTask<FluidValue>(new ArrayValue(items.GetRange(from, end - from)));
-    }
-
-    /// <summary>A for loop's <c>(from..to)</c> as an array, refused beyond <see cref="LiquidCompatibility.MaxRangeLength"/> elements.</summary>
-    private static ValueTask<FluidValue> Range(FluidValue input, FilterArguments arguments, TemplateContext context)
-    {
-        var from = (long)decimal.Truncate(input.ToNumberValue());
-        var to = (long)decimal.Truncate(arguments.At(0).ToNumberValue());
-        var length = to - from + 1;
-        if (length > LiquidCompatibility.MaxRangeLength)
-            throw new LiquidException($"Liquid error: the range ({from}..{to}) has {length} elements, more than the {LiquidCompatibility.MaxRangeLength} a loop may take");
-        var items = new FluidValue[Math.Max(0, length)];
-        for (var i = 0; i < items.Length; i++) items[i] = NumberValue.Create(from + i);
-        return new ValueTask<FluidValue>(new ArrayValue(items));
     }
 
     /// <summary>Liquid's <c>date</c>: Ruby's strftime; "now"/"today"; numbers as epoch seconds; unparseable input unchanged.</summary>
