@@ -19,12 +19,10 @@ namespace Homepage.Liquid;
 internal sealed partial class JekyllParser
 {
     private Parser<Expression> _expressionOnly = null!;
-    private Parser<Expression> _conditionOnly = null!;
 
     private void RegisterLiquidBlocks()
     {
         _expressionOnly = Primary.Eof();
-        _conditionOnly = LogicalExpression.Eof();
         RegisteredTags["if"] = new ConditionalTag(this, "if");
         RegisteredTags["unless"] = new ConditionalTag(this, "unless");
         RegisteredTags["case"] = new CaseTag(this);
@@ -118,13 +116,10 @@ internal sealed partial class JekyllParser
         throw new ParseException($"Unexpected character in '{fragment}'", position);
     }
 
-    /// <summary>An <c>if</c>/<c>elsif</c>/<c>unless</c> condition.</summary>
-    internal Expression ParseCondition(string markup, string tag, TextPosition position)
-    {
-        var context = new FluidParseContext(markup.Trim());
-        if (_conditionOnly.TryParse(context, out var condition, out _) && condition is not null) return condition;
-        throw new ParseException($"Syntax Error in tag '{tag}' - Valid syntax: {tag} [expression]", position);
-    }
+    /// <summary>An <c>if</c>/<c>elsif</c>/<c>unless</c> condition, read as Liquid reads it.</summary>
+    internal Expression ParseCondition(string markup, string tag, TextPosition position) =>
+        LiquidCondition.Parse(markup, fragment => ParseFragment(fragment, position))
+        ?? throw new ParseException($"Syntax Error in tag '{tag}' - Valid syntax: {tag} [expression]", position);
 
     // ---- the tags -----------------------------------------------------------------------------------------------
 

@@ -217,6 +217,7 @@ internal static class RubyValue
         NilValue or BaseNilValue => false,
         BooleanValue b => b.ToBooleanValue(),
         StringValue or NumberValue or ArrayValue or HashValue or DropValue or RubyTimeValue or RubyDateValue or DateTimeValue => true,
+        BlankValue or EmptyValue => true,
         // Fluid's comparisons evaluate to a lazy value that knows its own truth.
         _ => v.ToBooleanValue(),
     };
