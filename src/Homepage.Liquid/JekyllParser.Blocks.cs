@@ -34,6 +34,8 @@ internal sealed partial class JekyllParser
         RegisteredTags["#"] = new MarkupTag(this, "#", ParseInlineComment);
         RegisteredTags["liquid"] = new MarkupTag(this, "liquid", ParseLiquidTag);
         RegisteredTags["echo"] = new MarkupTag(this, "echo", ParseEcho);
+        RegisteredTags["assign"] = new MarkupTag(this, "assign", ParseAssign);
+        RegisteredTags["capture"] = new CaptureTag(this);
     }
 
     // ---- reading tags ---------------------------------------------------------------------------------------------
@@ -231,7 +233,7 @@ internal sealed partial class JekyllParser
         }
     }
 
-    [GeneratedRegex(@"\A([\w\-]+)\s+in\s+(" + QuotedFragment + @"+)\s*(reversed)?")]
+    [GeneratedRegex(@"\A([\w\-]+\??)\s+in\s+(" + QuotedFragment + @"+)\s*(reversed)?")]
     private static partial Regex ForSyntax();
 
     [GeneratedRegex(@"(\w[\w-]*)\s*:\s*(" + QuotedFragment + ")")]
@@ -340,6 +342,38 @@ internal sealed partial class JekyllParser
         var context = new FluidParseContext(markup.Trim());
         if (FilterExpression.Eof().TryParse(context, out var expression, out _) && expression is not null) return new OutputStatement(expression);
         throw new ParseException($"Liquid syntax error: invalid echo '{markup.Trim()}'", position);
+    }
+
+    [GeneratedRegex(@"\A((?:\(?[\w\-\.\[\]]\)?)+)\s*=\s*(.*)\s*\z", RegexOptions.Singleline)]
+    private static partial Regex AssignSyntax();
+
+    [GeneratedRegex(@"\A((?:\(?[\w\-\.\[\]]\)?)+)")]
+    private static partial Regex CaptureSyntax();
+
+    /// <summary>Liquid's <c>assign</c>: any variable signature (<c>x</c>, <c>123</c>, <c>a.b</c>) names the variable as written.</summary>
+    private Statement ParseAssign(string markup, TextPosition position)
+    {
+        var m = AssignSyntax().Match(markup);
+        if (!m.Success) throw new ParseException("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]", position);
+        var context = new FluidParseContext(m.Groups[2].Value.Trim());
+        if (!FilterExpression.Eof().TryParse(context, out var value, out _) || value is null)
+            throw new ParseException($"Liquid syntax error: invalid assign value '{m.Groups[2].Value.Trim()}'", position);
+        return new AssignStatement(m.Groups[1].Value, value);
+    }
+
+    private sealed class CaptureTag(JekyllParser parser) : Parser<Statement>
+    {
+        public override bool Parse(ParseContext context, ref ParseResult<Statement> result)
+        {
+            var start = context.Scanner.Cursor.Position;
+            var m = CaptureSyntax().Match(parser.ReadMarkup(context));
+            if (!m.Success) throw new ParseException("Syntax Error in 'capture' - Valid syntax: capture [var]", start);
+            var body = parser.ParseBody(context);
+            if (!parser.ReadTag(context, out var name, out _, out var position)) throw NeverClosed("capture", context);
+            if (name != "endcapture") throw UnknownTag(name, "capture", position);
+            result.Set(start.Offset, context.Scanner.Cursor.Offset, new CaptureStatement(m.Groups[1].Value, body));
+            return true;
+        }
     }
 
     [GeneratedRegex(@"\A\s*(#|\w+)\s*(.*?)\z", RegexOptions.Singleline)]

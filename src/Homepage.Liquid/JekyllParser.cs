@@ -21,7 +21,8 @@ internal sealed partial class JekyllParser : FluidParser
         var markup = AnyCharBefore(TagEnd, canBeEmpty: true);
 
         RegisteredTags.Remove("include");
-        RegisterParserTag("include", markup.Then(span => IncludeMarkup.Parse("include", span.ToString())),
+        if (environment.Options.Dialect == LiquidDialect.Liquid) RegisteredTags["include"] = new MarkupTag(this, "include", ParseShopifyInclude);
+        else RegisterParserTag("include", markup.Then(span => IncludeMarkup.Parse("include", span.ToString())),
             (include, writer, encoder, context) => RenderIncludeAsync("include", include, writer, encoder, context));
         RegisterParserTag("include_relative", markup.Then(span => IncludeMarkup.Parse("include_relative", span.ToString())),
             (include, writer, encoder, context) => RenderIncludeAsync("include_relative", include, writer, encoder, context));
@@ -40,6 +41,8 @@ internal sealed partial class JekyllParser : FluidParser
         }
 
         RegisterLiquidBlocks();
+        RegisterPartials();
+        RegisterLookups();
 
         RegisterParserTag("link", markup.Then(span => span.ToString().Trim()), async (path, writer, encoder, context) =>
         {

@@ -41,8 +41,8 @@ public sealed partial class LiquidEnvironment
             _ => null,
         });
         StandardFilters.Register(_templateOptions.Filters);
-        JekyllFilters.Register(_templateOptions.Filters, this);
-        FilterArity.Apply(_templateOptions.Filters);
+        if (Options.Dialect == LiquidDialect.Jekyll) JekyllFilters.Register(_templateOptions.Filters, this);
+        FilterArity.Apply(_templateOptions.Filters, Options.Dialect);
     }
 
     private LiquidTemplate ParseCore(string source, string path) => new(this, ParseFluid(source, path), path);
@@ -97,6 +97,15 @@ public sealed partial class LiquidEnvironment
     /// <summary>Parse a where_exp/find_exp style condition once.</summary>
     internal IFluidTemplate ParseCondition(string expression) =>
         _inline.GetOrAdd("{% if " + expression + " %}true{% endif %}", m => ParseFluid(m, null));
+
+    /// <summary>Liquid's <c>new_isolated_subcontext</c> for <c>render</c>: no variables, registers or counters of the parent.</summary>
+    internal TemplateContext NewIsolatedContext(TemplateContext parent)
+    {
+        var context = new TemplateContext(_templateOptions, StringComparer.Ordinal);
+        foreach (var key in new[] { HostKey, PagePathKey })
+            if (parent.AmbientValues.TryGetValue(key, out var value)) context.AmbientValues[key] = value;
+        return context;
+    }
 
     internal TemplateContext NewContext(IReadOnlyDictionary<string, object?> globals, LiquidRenderOptions options)
     {

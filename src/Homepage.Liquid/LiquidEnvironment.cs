@@ -1,6 +1,12 @@
 namespace Homepage.Liquid;
 
 /// <summary>Options of a <see cref="LiquidEnvironment"/>: Jekyll's <c>liquid:</c> configuration and the site host.</summary>
+public enum LiquidDialect
+{
+    Jekyll,
+    Liquid,
+}
+
 public sealed class LiquidEnvironmentOptions
 {
     /// <summary>The site the tags and filters call back into.</summary>
@@ -22,6 +28,10 @@ public sealed class LiquidEnvironmentOptions
 
     /// <summary>jekyll-include-cache's <c>{% include_cached %}</c>: Jekyll's include (which is cached here anyway).</summary>
     public bool IncludeCached { get; init; }
+
+    /// <summary>Jekyll's Liquid (the default: Jekyll's include, filters and tags over Liquid 5.4) or Liquid 5.4 as it comes
+    /// (Liquid's own include; <c>render</c> reads the host's includes; no Jekyll filters).</summary>
+    public LiquidDialect Dialect { get; init; } = LiquidDialect.Jekyll;
 
     /// <summary>The most statements one render may execute before it fails (a guard against runaway loops).</summary>
     public int MaxSteps { get; init; } = 50_000_000;

@@ -33,11 +33,13 @@ internal static class FilterArity
         ["push"] = (1, 1), ["pop"] = (0, 1), ["shift"] = (0, 1), ["unshift"] = (1, 1), ["sample"] = (0, 1),
     };
 
-    public static void Apply(FilterCollection filters)
+    public static void Apply(FilterCollection filters, LiquidDialect dialect)
     {
         foreach (var (name, filter) in filters.ToList())
         {
             if (!Arity.TryGetValue(name, out var arity)) continue;
+            // Jekyll's sort takes a nils-first/last argument that Liquid's does not.
+            if (name == "sort" && dialect == LiquidDialect.Liquid) arity = (0, 1);
             filters.AddFilter(name, (input, arguments, context) =>
             {
                 var positional = arguments.Count - arguments.Names.Count();
