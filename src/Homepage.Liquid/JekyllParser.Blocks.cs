@@ -197,7 +197,7 @@ internal sealed partial class JekyllParser
                         {
                             var m = WhenSyntax().Match(rest.TrimStart());
                             if (!m.Success) throw new ParseException("Syntax Error in tag 'case' - Valid when condition: {% when [condition] [or condition2...] %}", position);
-                            whens.Add(parser.ParseFragment(m.Groups[1].Value, position));
+                            whens.Add(LiquidCondition.Equality(subject, m.Groups[1].Value, f => parser.ParseFragment(f, position)));
                             rest = m.Groups[2].Success ? m.Groups[2].Value : null;
                         }
                         break;

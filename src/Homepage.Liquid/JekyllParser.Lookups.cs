@@ -14,10 +14,14 @@ namespace Homepage.Liquid;
 /// </summary>
 internal sealed partial class JekyllParser
 {
+    private Parser<Expression> _strictFilterExpression = null!;
+
     private void RegisterLookups()
     {
         var fluidPrimary = Primary.Parser;
         Primary.Parser = new LiquidPrimary(this, fluidPrimary);
+        _strictFilterExpression = FilterExpression.Parser;
+        FilterExpression.Parser = new LaxFilterExpression(this, _strictFilterExpression);
     }
 
     private static readonly Dictionary<string, Expression> Keywords = new(StringComparer.Ordinal)
@@ -36,7 +40,8 @@ internal sealed partial class JekyllParser
             context.SkipWhiteSpace();
             var c = cursor.Current;
             Expression? expression = null;
-            if (c == '(') expression = ParseRange(context);
+            if (c is '\'' or '"') expression = ParseString(context);
+            else if (c == '(') expression = ParseRange(context);
             else if (c == '[' || char.IsAsciiLetter(c) || c == '_') expression = ParseLookup(context);
             if (expression is not null)
             {
@@ -48,6 +53,19 @@ internal sealed partial class JekyllParser
             var ok = fluid.Parse(context, ref result);
             context.ExitParser(this);
             return ok;
+        }
+
+        /// <summary>Liquid's strings have no escapes: <c>"a\n"</c> is a, backslash, n.</summary>
+        private static Expression? ParseString(ParseContext context)
+        {
+            var cursor = context.Scanner.Cursor;
+            var buffer = context.Scanner.Buffer;
+            var quote = cursor.Current;
+            var close = buffer.IndexOf(quote, cursor.Offset + 1);
+            if (close < 0) return null;
+            var text = buffer[(cursor.Offset + 1)..close];
+            while (cursor.Offset <= close) cursor.Advance();
+            return new LiteralExpression(StringValue.Create(text));
         }
 
         private Expression? ParseRange(ParseContext context)
@@ -98,7 +116,7 @@ internal sealed partial class JekyllParser
                 {
                     cursor.Advance();
                     context.SkipWhiteSpace();
-                    var name = ReadName(context) ?? ReadDigits(context);
+                    var name = ReadName(context) ?? (parser.Strict ? null : ReadDigits(context));
                     if (name is null) { cursor.ResetPosition(before); break; }
                     segments.Add(new IdentifierSegment(name));
                 }
@@ -130,7 +148,7 @@ internal sealed partial class JekyllParser
             var start = cursor.Position;
             cursor.Advance();
             var inner = new ParseResult<Expression>();
-            if (parser.FilterExpression.Parse(context, ref inner))
+            if (parser._strictFilterExpression.Parse(context, ref inner))
             {
                 context.SkipWhiteSpace();
                 if (context.Scanner.ReadChar(']')) return inner.Value;

@@ -65,7 +65,10 @@ internal sealed partial class JekyllParser : FluidParser
         {
             using var body = new StringWriter();
             foreach (var statement in statements) await statement.WriteToAsync(body, encoder, context);
+            // The page's converter wraps the markup: Jekyll's Markdown converter sets highlighter_prefix/suffix to "\n".
+            await writer.WriteAsync(Filters.RubyValue.ToS(context.GetValue("highlighter_prefix")));
             await writer.WriteAsync(Host(context).Highlight(body.ToString(), highlight.Language, highlight.Options));
+            await writer.WriteAsync(Filters.RubyValue.ToS(context.GetValue("highlighter_suffix")));
             return Completion.Normal;
         });
     }

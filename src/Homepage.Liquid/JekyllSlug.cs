@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -25,12 +24,15 @@ public static partial class JekyllSlug
         return cased ? slug : slug.ToLowerInvariant();
     }
 
-    /// <summary>An approximation of I18n.transliterate: accents dropped, other non-ASCII letters as '?'.</summary>
+    /// <summary>I18n.transliterate: each non-ASCII character by its approximation, else <c>?</c>.</summary>
     private static string Transliterate(string value)
     {
-        var sb = new StringBuilder();
-        foreach (var c in value.Normalize(NormalizationForm.FormD))
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c < 128 ? c : '?');
+        var sb = new StringBuilder(value.Length);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.Value < 0x80) sb.Append((char)rune.Value);
+            else sb.Append(Approximations.TryGetValue(rune.ToString(), out var ascii) ? ascii : "?");
+        }
         return sb.ToString();
     }
 }

@@ -145,7 +145,7 @@ public sealed partial class LiquidTemplate
             var message = e.Message.StartsWith("Liquid", StringComparison.Ordinal) ? e.Message : "Liquid error: " + e.Message;
             throw new LiquidException(message, e.Path ?? _path, e.Line, e) { IsSyntaxError = e.IsSyntaxError };
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or InvalidCastException or IOException)
+        catch (Exception e) when (e is FluidException or OverflowException or InvalidOperationException or ArgumentException or FormatException or NullReferenceException or InvalidCastException or IOException)
         {
             throw new LiquidException("Liquid error: " + e.Message, _path, null, e);
         }

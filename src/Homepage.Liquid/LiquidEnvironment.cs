@@ -12,7 +12,8 @@ public sealed class LiquidEnvironmentOptions
     /// <summary>The site the tags and filters call back into.</summary>
     public IJekyllHost Host { get; init; } = new DefaultJekyllHost();
 
-    /// <summary>Jekyll's <c>liquid.error_mode</c>: lax (Liquid's default for Jekyll is warn), warn or strict.</summary>
+    /// <summary>Jekyll's <c>liquid.error_mode</c>: warn (Jekyll's default: markup the strict grammar refuses is read by
+    /// Liquid's lax patterns, with a warning), lax (the same, silently) or strict (an error).</summary>
     public string ErrorMode { get; init; } = "warn";
 
     /// <summary>Jekyll's <c>liquid.strict_variables</c> and <c>liquid.strict_filters</c>.</summary>

@@ -18,6 +18,10 @@ public static class TimeZoneAbbreviations
         var offset = (int)time.Offset.TotalSeconds;
         if ((int)zone.GetUtcOffset(time).TotalSeconds != offset) return offset == 0 ? "UTC" : "";
         var dst = zone.IsDaylightSavingTime(time);
+        // Today's rule (the TZif footer, e.g. EST5EDT,M3.2.0,M11.1.0) names current times; the table of types also
+        // holds historic names with the same offset (New York's EPT of 1945).
+        var footer = Footers.GetOrAdd(zone.Id, LoadFooter);
+        if (footer is { } f && (dst ? f.Dst : f.Std) is { Length: > 0 } name) return name;
         var types = Cache.GetOrAdd(zone.Id, Load);
         for (var i = types.Length - 1; i >= 0; i--)
             if (types[i].Offset == offset && types[i].Dst == dst) return types[i].Abbreviation;
@@ -42,6 +46,34 @@ public static class TimeZoneAbbreviations
             }
         }
         return [];
+    }
+
+    private static readonly ConcurrentDictionary<string, (string Std, string? Dst)?> Footers = new();
+
+    private static (string Std, string? Dst)? LoadFooter(string id)
+    {
+        foreach (var root in Roots)
+        {
+            var path = Path.Combine(root, id);
+            if (!File.Exists(path)) continue;
+            try
+            {
+                var data = File.ReadAllBytes(path);
+                if (data.Length < 2 || data[^1] != '\n') return null;
+                var start = Array.LastIndexOf(data, (byte)'\n', data.Length - 2);
+                if (start < 0) return null;
+                var tz = System.Text.Encoding.ASCII.GetString(data, start + 1, data.Length - start - 2);
+                var m = System.Text.RegularExpressions.Regex.Match(tz, @"^(<[^>]*>|[A-Za-z]+)[-+0-9:]+(<[^>]*>|[A-Za-z]+)?");
+                if (!m.Success) return null;
+                static string Name(string n) => n.StartsWith('<') ? n[1..^1] : n;
+                return (Name(m.Groups[1].Value), m.Groups[2].Success ? Name(m.Groups[2].Value) : null);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     /// <summary>The local time types of a TZif file (the version 1 block suffices for names).</summary>

@@ -5,8 +5,8 @@ namespace Homepage.Liquid.Tests;
 
 /// <summary>
 /// The golden-liquid suite, measured against the reference: every case Debian's Liquid 5.4.0 passes must pass here,
-/// except those in <c>known-misses.txt</c> (each with its reason). Runs the plain Liquid dialect: Jekyll's include,
-/// where, sort and find replace Liquid's in Jekyll's, and those are measured by the whole-site fixtures.
+/// except those in <c>known-misses.txt</c> (each with its reason). Runs the plain Liquid dialect in strict mode, as the
+/// reference results were recorded; Jekyll's include, where, sort and find and its warn mode are measured by the site fixtures.
 /// </summary>
 public sealed class GoldenLiquidTests
 {
@@ -55,7 +55,7 @@ public sealed class GoldenLiquidTests
         var host = new DefaultJekyllHost();
         if (testCase.TryGetProperty("templates", out var templates))
             foreach (var t in templates.EnumerateObject()) host.Includes[t.Name] = t.Value.GetString()!;
-        var environment = new LiquidEnvironment(new LiquidEnvironmentOptions { Host = host, TimeZone = TimeZoneInfo.Utc, Dialect = LiquidDialect.Liquid });
+        var environment = new LiquidEnvironment(new LiquidEnvironmentOptions { Host = host, TimeZone = TimeZoneInfo.Utc, Dialect = LiquidDialect.Liquid, ErrorMode = "strict" });
         var data = testCase.TryGetProperty("data", out var d) ? (IDictionary<string, object?>)FromJson(d)! : new Dictionary<string, object?>();
         var invalid = testCase.TryGetProperty("invalid", out var inv) && inv.GetBoolean();
         string? output;

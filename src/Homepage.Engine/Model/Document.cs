@@ -184,7 +184,8 @@ public sealed partial class Document : Convertible
     {
         other = MergeCategories(other);
         RubyHash.DeepMergeInto(Data, other);
-        if (Data.TryGetValue("date", out var date) && date is not DateTimeOffset)
+        // Utils.parse_date(date.to_s): every date, YAML timestamps included, becomes a local time of the site's zone.
+        if (Data.TryGetValue("date", out var date) && !(date is DateTimeOffset t && t.Offset == Site.TimeZone.GetUtcOffset(t)))
         {
             Data["date"] = RubyTime.FromValue(date, Site.TimeZone)
                 ?? throw new BuildException($"Invalid date '{RubyValue.ToS(date)}': Document '{RelativePath}' does not have a valid date in the {source}.", RelativePath);

@@ -68,6 +68,9 @@ public sealed class Renderer
     {
         payload["page"] = item.ToLiquid();
         payload["paginator"] = item is Page { Pager: { } pager } ? pager : null;
+        var markdown = item.Converters.FirstOrDefault() is MarkdownConverter;
+        payload["highlighter_prefix"] = markdown ? "\n" : null;
+        payload["highlighter_suffix"] = markdown ? "\n" : null;
         var layoutName = RubyValue.ToS(item.GetData("layout"));
         if (_site.Layouts.TryGetValue(layoutName, out var firstLayout))
             payload["layout"] = firstLayout.Data;

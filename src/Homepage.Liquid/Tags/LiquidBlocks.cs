@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using Fluid;
 using Fluid.Ast;
-using Fluid.Ast.BinaryExpressions;
 using Fluid.Values;
 using Homepage.Liquid.Filters;
 using Homepage.Liquid.Values;
@@ -95,7 +94,7 @@ internal sealed class LiquidCaseStatement : Statement, IBlankStatement
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i].Whens is null) _blocks.Add((null, i));
-            else foreach (var when in blocks[i].Whens!) _blocks.Add((new EqualBinaryExpression(subject, when), i));
+            else foreach (var when in blocks[i].Whens!) _blocks.Add((when, i));
         }
     }
 

@@ -174,6 +174,10 @@ internal sealed partial class LiquidCondition : Expression
         return condition;
     }
 
+    /// <summary><c>left == value</c> for a <c>when</c> (Case's <c>Condition.new(@left, '==', parse_expression(value))</c>).</summary>
+    public static LiquidCondition Equality(Expression left, string value, Func<string, Expression> fragment) =>
+        new(left, "==", Operand(value, fragment));
+
     private static string Pop(List<string> list)
     {
         var last = list[^1];
