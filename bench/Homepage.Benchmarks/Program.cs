@@ -6,6 +6,9 @@ using Homepage.Kramdown;
 //                                                 a warm-up; prints "<median milliseconds> <output bytes>"
 //   Homepage.Benchmarks rouge LANG FILE           prints rouge's HTML for FILE (for comparing with rougify)
 //   Homepage.Benchmarks rouge-time LANG FILE [RUNS]  times highlighting FILE; prints "<median ms> <chars>"
+//   Homepage.Benchmarks liquid DIR [RUNS] [OUT]  renders DIR/page.html inside DIR/layout.html with DIR/data.json and the
+//                                                 includes of DIR/_includes, as Jekyll does, RUNS times after a warm-up;
+//                                                 prints "<median ms> <output bytes>", writes the output to OUT
 //   Homepage.Benchmarks kramdown-dir IN OUT       converts every IN/*.md to OUT/NAME.html with Jekyll's defaults and no
 //                                                 syntax highlighter (for bench/kramdown-differential.sh)
 using var allocations = Environment.GetEnvironmentVariable("BENCH_ALLOC") is not null ? new AllocationSampler() : null;
@@ -17,6 +20,17 @@ finally
 {
     allocations?.Report();
 }
+
+static object? Json(System.Text.Json.JsonElement e) => e.ValueKind switch
+{
+    System.Text.Json.JsonValueKind.Object => e.EnumerateObject().Aggregate(new Dictionary<string, object?>(), (h, p) => { h[p.Name] = Json(p.Value); return h; }),
+    System.Text.Json.JsonValueKind.Array => e.EnumerateArray().Select(Json).ToList(),
+    System.Text.Json.JsonValueKind.String => e.GetString(),
+    System.Text.Json.JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
+    System.Text.Json.JsonValueKind.True => true,
+    System.Text.Json.JsonValueKind.False => false,
+    _ => null,
+};
 
 static int Run(string[] args)
 {
@@ -51,6 +65,39 @@ switch (args.FirstOrDefault())
             Console.Error.WriteLine($"allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(runs, 1) / 1024.0 / 1024:F1} MB per run; " +
                                     $"collections gen0 {GC.CollectionCount(0) - gcBefore.Item1} gen1 {GC.CollectionCount(1) - gcBefore.Item2} gen2 {GC.CollectionCount(2) - gcBefore.Item3} in {runs} runs; " +
                                     $"GC pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / Math.Max(runs, 1):F1} ms per run");
+        return 0;
+    }
+    case "liquid" when args.Length >= 2:
+    {
+        var dir = args[1];
+        var runs = args.Length > 2 ? int.Parse(args[2]) : 200;
+        var data = (Dictionary<string, object?>)Json(System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "data.json"))).RootElement)!;
+        var host = new Homepage.Liquid.DefaultJekyllHost();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "_includes")))
+            host.Includes[Path.GetFileName(file)] = File.ReadAllText(file);
+        var site = (Dictionary<string, object?>)data["site"]!;
+        var environment = new Homepage.Liquid.LiquidEnvironment(new Homepage.Liquid.LiquidEnvironmentOptions { Host = host, TimeZone = TimeZoneInfo.Utc });
+        var page = environment.Parse(File.ReadAllText(Path.Combine(dir, "page.html")), "page.html");
+        var layout = environment.Parse(File.ReadAllText(Path.Combine(dir, "layout.html")), "layout.html");
+        string Render()
+        {
+            var content = page.Render(data);
+            return layout.Render(new Dictionary<string, object?>(data) { ["content"] = content });
+        }
+        var html = Render();
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 2000) html = Render();
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            html = Render();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        if (args.Length > 3) File.WriteAllText(args[3], html);
+        Console.WriteLine($"{times[times.Count / 2]:F3} {System.Text.Encoding.UTF8.GetByteCount(html)}");
+        _ = site;
         return 0;
     }
     case "kramdown-dir" when args.Length >= 3:

@@ -142,10 +142,23 @@ internal static partial class JekyllFilters
 
     private static int NumberOfWords(string input, string? mode)
     {
+        // Ruby's String#split: runs of ASCII whitespace separate words.
+        static int Words(string s)
+        {
+            var count = 0;
+            var inWord = false;
+            foreach (var c in s)
+            {
+                var space = c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+                if (!space && !inWord) count++;
+                inWord = !space;
+            }
+            return count;
+        }
+        if (mode is not ("cjk" or "auto")) return Words(input);
         var cjkCount = CjkRegex.Matches(input).Count;
-        if (mode == "cjk") return cjkCount + CjkRegex.Replace(input, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        if (mode == "auto" && cjkCount > 0) return cjkCount + CjkRegex.Replace(input, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        return input.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        if (mode == "auto" && cjkCount == 0) return Words(input);
+        return cjkCount + Words(CjkRegex.Replace(input, " "));
     }
 
     private static string ArrayToSentence(FluidValue input, string connector)

@@ -39,7 +39,7 @@ internal static partial class StandardFilters
         Add(filters, "strip", (i, a, c) => StringValue.Create(ToS(i).Trim(RubySpace)));
         Add(filters, "lstrip", (i, a, c) => StringValue.Create(ToS(i).TrimStart(RubySpace)));
         Add(filters, "rstrip", (i, a, c) => StringValue.Create(ToS(i).TrimEnd(RubySpace)));
-        Add(filters, "strip_html", (i, a, c) => StringValue.Create(HtmlTags().Replace(HtmlBlocks().Replace(ToS(i), ""), "")));
+        Add(filters, "strip_html", (i, a, c) => StringValue.Create(StripHtml(ToS(i))));
         Add(filters, "strip_newlines", (i, a, c) => StringValue.Create(Newline().Replace(ToS(i), "")));
         Add(filters, "newline_to_br", (i, a, c) => StringValue.Create(Newline().Replace(ToS(i), "<br />\n")));
         Add(filters, "join", (i, a, c) => StringValue.Create(string.Join(a.Count > 0 ? ToS(a.At(0)) : " ", Iterate(i, c).Select(JoinPart))));
@@ -87,8 +87,26 @@ internal static partial class StandardFilters
     [GeneratedRegex("<script.*?</script>|<!--.*?-->|<style.*?</style>", RegexOptions.Singleline)]
     private static partial Regex HtmlBlocks();
 
-    [GeneratedRegex("<.*?>", RegexOptions.Singleline)]
-    private static partial Regex HtmlTags();
+    /// <summary>Liquid's <c>strip_html</c>: script, comment and style blocks, then every <c>&lt;...&gt;</c>.</summary>
+    internal static string StripHtml(string s)
+    {
+        if (s.IndexOf('<') < 0) return s;
+        if (s.Contains("<script", StringComparison.Ordinal) || s.Contains("<!--", StringComparison.Ordinal) || s.Contains("<style", StringComparison.Ordinal))
+            s = HtmlBlocks().Replace(s, "");
+        var sb = new StringBuilder(s.Length);
+        var i = 0;
+        while (i < s.Length)
+        {
+            var open = s.IndexOf('<', i);
+            if (open < 0) break;
+            var close = s.IndexOf('>', open + 1);
+            if (close < 0) break;
+            sb.Append(s, i, open - i);
+            i = close + 1;
+        }
+        sb.Append(s, i, s.Length - i);
+        return sb.ToString();
+    }
 
     [GeneratedRegex("\r?\n")]
     private static partial Regex Newline();

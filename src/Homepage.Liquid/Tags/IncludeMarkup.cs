@@ -71,9 +71,11 @@ public sealed partial class IncludeMarkup
         return new IncludeMarkup(file, isTemplate, list);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> ValidNames = new(StringComparer.Ordinal);
+
     public static void ValidateFileName(string tagName, string file)
     {
-        if (InvalidSequences().IsMatch(file) || !ValidFilenameChars().IsMatch(file))
+        if (!ValidNames.GetOrAdd(file, f => !InvalidSequences().IsMatch(f) && ValidFilenameChars().IsMatch(f)))
             throw new LiquidException($"Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  {file}\n\nValid syntax:\n\n  {{% {tagName} file.ext param='value' param2='value' %}}\n\n");
     }
 }

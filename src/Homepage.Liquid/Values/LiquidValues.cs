@@ -25,9 +25,24 @@ public static class LiquidValues
         DateOnly date => new RubyDateValue(date),
         ILiquidDrop drop => new DropValue(drop),
         IDictionary<string, object?> hash => new HashValue(hash),
+        IList<object?> list => FromList(list),
         IEnumerable e => new ArrayValue(e.Cast<object?>().Select(From).ToArray()),
         _ => StringValue.Create(value.ToString() ?? ""),
     };
+
+    // A template reads the same list many times (site.posts in loops, filters and includes); its Fluid copy is kept
+    // with the list and rebuilt if the list's length changes.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IList<object?>, ArrayValue> Lists = new();
+
+    private static ArrayValue FromList(IList<object?> list)
+    {
+        if (Lists.TryGetValue(list, out var cached) && cached.Values.Count == list.Count) return cached;
+        var values = new FluidValue[list.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = From(list[i]);
+        var array = new ArrayValue(values);
+        Lists.AddOrUpdate(list, array);
+        return array;
+    }
 
     /// <summary>A Float keeps a fractional digit (Ruby prints <c>1.0</c>), so it is stored with scale 1 or more.</summary>
     public static FluidValue FromDouble(double d)
