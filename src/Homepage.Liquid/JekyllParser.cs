@@ -110,7 +110,8 @@ internal sealed partial class JekyllParser : FluidParser
             foreach (var parameter in include.Parameters)
                 parameters[parameter.Name] = parameter.Literal ?? (object?)await LookupAsync(parameter.Variable!, context);
             previous = context.GetValue("include");
-            context.SetValue("include", new HashValue(parameters.ToDictionary(kv => kv.Key, kv => kv.Value is FluidValue f ? LiquidValues.ToClr(f) : kv.Value)));
+            // The values stay Fluid values: LiquidValues.From passes them through when include.x is read.
+            context.SetValue("include", new HashValue(parameters));
         }
         try
         {

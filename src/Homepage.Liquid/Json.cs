@@ -30,6 +30,9 @@ public static class Json
             case long or int or short: sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
             case DateTimeOffset t: String(RubyFormat.Time(t), sb); break;
             case DateOnly date: String(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sb); break;
+            case Fluid.Values.FluidValue fluid:
+                Write(Values.LiquidValues.ToClr(fluid), sb, depth);
+                break;
             case IDictionary<string, object?> hash:
                 Object(hash.Select(kv => (kv.Key, kv.Value)), sb, depth);
                 break;

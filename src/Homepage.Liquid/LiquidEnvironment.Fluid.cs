@@ -94,10 +94,21 @@ public sealed partial class LiquidEnvironment
     /// <summary>A small template inside a tag's markup (<c>{% include {{ x }} %}</c>, <c>{% link {{ y }} %}</c>).</summary>
     internal IFluidTemplate ParseInline(string markup) => _inline.GetOrAdd(markup, m => ParseFluid(m, null));
 
-    /// <summary>Parse a where_exp/find_exp style condition once.</summary>
-    internal IFluidTemplate ParseCondition(string expression) =>
-        _inline.GetOrAdd("{% if " + expression + " %}true{% endif %}", m => ParseFluid(m, null));
+    private readonly ConcurrentDictionary<string, Expression> _conditions = new(StringComparer.Ordinal);
 
+    /// <summary>A where_exp/find_exp condition, parsed once as Liquid reads <c>if</c> markup.</summary>
+    internal Expression ParseCondition(string expression) =>
+        _conditions.GetOrAdd(expression, e =>
+        {
+            try
+            {
+                return _parser.ParseCondition(e, "where_exp", default);
+            }
+            catch (Parlot.ParseException error)
+            {
+                throw new LiquidException("Liquid syntax error: " + error.Message) { IsSyntaxError = true };
+            }
+        });
     /// <summary>Liquid's <c>new_isolated_subcontext</c> for <c>render</c>: no variables, registers or counters of the parent.</summary>
     internal TemplateContext NewIsolatedContext(TemplateContext parent)
     {

@@ -68,6 +68,9 @@ public static class RubyFormat
             case long or int or short: sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
             case DateTimeOffset t: sb.Append(Time(t)); break;
             case DateOnly date: sb.Append("#<Date: ").Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('>'); break;
+            case Fluid.Values.FluidValue fluid:
+                Inspect(Values.LiquidValues.ToClr(fluid), sb, depth);
+                break;
             case IDictionary<string, object?> hash:
                 sb.Append('{');
                 var first = true;

@@ -241,7 +241,7 @@ internal static partial class JekyllFilters
             foreach (var item in Items(input, context))
             {
                 context.SetValue(variable, item);
-                if (await condition.RenderAsync(context) == "true")
+                if (RubyValue.Truthy(await condition.EvaluateAsync(context)))
                 {
                     if (findFirst) return item;
                     result.Add(item);

@@ -12,7 +12,13 @@ internal static class RubyDateParse
         "ddd, d MMM yyyy HH:mm:ss", "yyyy-M-d",
     ];
 
-    public static DateTimeOffset? Parse(string s, TimeZoneInfo zone)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), DateTimeOffset?> Cache = new();
+
+    /// <summary>Parse once per string and zone (templates parse the same dates again and again; Jekyll caches too).</summary>
+    public static DateTimeOffset? Parse(string s, TimeZoneInfo zone) =>
+        Cache.Count < 100_000 ? Cache.GetOrAdd((s, zone.Id), key => ParseUncached(key.Item1, zone)) : ParseUncached(s, zone);
+
+    private static DateTimeOffset? ParseUncached(string s, TimeZoneInfo zone)
     {
         s = s.Trim();
         var zoneMatch = System.Text.RegularExpressions.Regex.Match(s, @"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$");
