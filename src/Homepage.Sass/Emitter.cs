@@ -20,7 +20,8 @@ internal static partial class Emitter
             foreach (var node in nodes) Compressed(node, sb);
             return sb.Length == 0 ? "" : sb.Append('\n').ToString();
         }
-        Expanded(nodes, sb, 0, style);
+        if (style == SassOutputStyle.Compact) Compact(nodes, sb);
+        else Expanded(nodes, sb, 0, style);
         return sb.ToString().TrimEnd('\n') + (sb.Length > 0 ? "\n" : "");
     }
 
@@ -71,22 +72,80 @@ internal static partial class Emitter
         _ => false,
     };
 
-    private static void Expanded(List<CssNode> nodes, StringBuilder sb, int depth, SassOutputStyle style)
+    /// <summary>libsass's compact style: a rule per line (<c>a { b: c; d: e; }</c>), a media block on one line, a blank
+    /// line between top-level blocks but none after a comment.</summary>
+    private static void Compact(List<CssNode> nodes, StringBuilder sb)
     {
-        var pad = new string(' ', depth * 2);
-        var first = true;
+        CssNode? previous = null;
         foreach (var node in nodes)
         {
             if (!HasOutput(node)) continue;
-            if (!first && depth == 0) sb.Append('\n');
-            first = false;
+            if (previous is not null and not CssComment) sb.Append('\n');
+            previous = node;
+            if (node is CssComment comment) sb.Append(comment.Text);
+            else CompactBlock(node, sb);
+            sb.Append('\n');
+        }
+    }
+
+    private static void CompactBlock(CssNode node, StringBuilder sb)
+    {
+        static void Declarations(IEnumerable<(string Property, string Value)> declarations, StringBuilder sb)
+        {
+            foreach (var (p, v) in declarations) sb.Append(p).Append(": ").Append(v).Append("; ");
+        }
+        switch (node)
+        {
+            case CssComment comment:
+                sb.Append(comment.Text);
+                break;
+            case CssRule rule:
+                sb.Append(string.Join(", ", rule.Selectors.Select(s => Selector(s, false)))).Append(" { ");
+                Declarations(rule.Declarations, sb);
+                sb.Append('}');
+                break;
+            case CssMedia media:
+                sb.Append("@media ").Append(Spaces().Replace(media.Query, " ")).Append(" { ");
+                foreach (var child in media.Children.Where(HasOutput))
+                {
+                    CompactBlock(child, sb);
+                    sb.Append(' ');
+                }
+                sb.Append('}');
+                break;
+            case CssAtRule at:
+                sb.Append('@').Append(at.Name);
+                if (at.Parameters.Length > 0) sb.Append(' ').Append(at.Parameters);
+                if (!at.HasBody) { sb.Append(';'); break; }
+                sb.Append(" { ");
+                Declarations(at.Declarations, sb);
+                foreach (var child in at.Children.Where(HasOutput))
+                {
+                    CompactBlock(child, sb);
+                    sb.Append(' ');
+                }
+                sb.Append('}');
+                break;
+        }
+    }
+
+    private static void Expanded(List<CssNode> nodes, StringBuilder sb, int depth, SassOutputStyle style)
+    {
+        var pad = new string(' ', depth * 2);
+        CssNode? previous = null;
+        foreach (var node in nodes)
+        {
+            if (!HasOutput(node)) continue;
+            // libsass puts a blank line between top-level blocks, none after a comment
+            if (previous is not null and not CssComment && depth == 0) sb.Append('\n');
+            previous = node;
             switch (node)
             {
                 case CssComment comment:
                     sb.Append(pad).Append(comment.Text).Append('\n');
                     break;
                 case CssRule rule:
-                    sb.Append(pad).Append(string.Join(",\n" + pad, rule.Selectors.Select(s => Selector(s, false)))).Append(" {\n");
+                    sb.Append(pad).Append(string.Join(", ", rule.Selectors.Select(s => Selector(s, false)))).Append(" {\n");
                     foreach (var (p, v) in rule.Declarations) sb.Append(pad).Append("  ").Append(p).Append(": ").Append(v).Append(";\n");
                     sb.Append(pad).Append("}\n");
                     break;

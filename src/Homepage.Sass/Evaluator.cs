@@ -196,7 +196,8 @@ internal sealed partial class Evaluator
     {
         var name = v.Name.Replace('_', '-');
         if (v.Default && Lookup(name) is { } existing && existing is not SassNull) return;
-        var value = Strip(Eval(v.Value));
+        // libsass keeps a colour literal's spelling through a variable, except when it minimises colours (compressed).
+        var value = _compressed ? Strip(Eval(v.Value)) : StripNumbers(Eval(v.Value));
         if (v.Global || _scopes.Count == 1) { _scopes[0][name] = value; return; }
         for (var i = _scopes.Count - 1; i >= 1; i--)
             if (_scopes[i].ContainsKey(name)) { _scopes[i][name] = value; return; }
@@ -211,6 +212,13 @@ internal sealed partial class Evaluator
             if (_scopes[i].TryGetValue(name, out var v)) return v;
         return null;
     }
+
+    internal static SassValue StripNumbers(SassValue value) => value switch
+    {
+        OriginalNumber n => n.Number,
+        SassList l => new SassList(l.Items.Select(StripNumbers).ToList(), l.Separator, l.Bracketed),
+        _ => value,
+    };
 
     /// <summary>Values read from variables or returned by functions print as computed values, not as written.</summary>
     internal static SassValue Strip(SassValue value) => value switch

@@ -8,13 +8,16 @@ public sealed class SampleTests
     public static IEnumerable<object[]> Samples() =>
         Directory.EnumerateFiles(Folder, "*.scss").Select(Path.GetFileName).OfType<string>().Order().Select(n => new object[] { n });
 
+    public static IEnumerable<object[]> SamplesAndStyles() =>
+        Samples().SelectMany(s => new[] { SassOutputStyle.Compressed, SassOutputStyle.Compact, SassOutputStyle.Expanded }.Select(style => new[] { s[0], style }));
+
     [Theory]
-    [MemberData(nameof(Samples))]
-    public void Compressed_output_matches_sassc(string sample)
+    [MemberData(nameof(SamplesAndStyles))]
+    public void Output_matches_sassc(string sample, SassOutputStyle style)
     {
         var path = Path.Combine(Folder, sample);
-        var result = SassCompiler.Compile(File.ReadAllText(path), new SassOptions { Style = SassOutputStyle.Compressed, InputPath = path });
-        Assert.Equal(File.ReadAllText(Path.ChangeExtension(path, ".compressed.css")), result.Css);
+        var result = SassCompiler.Compile(File.ReadAllText(path), new SassOptions { Style = style, InputPath = path });
+        Assert.Equal(File.ReadAllText(Path.ChangeExtension(path, "." + style.ToString().ToLowerInvariant() + ".css")), result.Css);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Expected CSS for the samples, from Debian's sassc (libsass 3.6.5), compressed style.
+# Expected CSS for the samples, from Debian's sassc (libsass 3.6.5), in the compressed, compact and expanded styles.
 #   Needs: apt-get install -y sassc
 set -euo pipefail
 cd "$(dirname "$0")/Samples"
 for sample in *.scss; do
-  sassc -t compressed "$sample" > "${sample%.scss}.compressed.css"
+  for style in compressed compact expanded; do
+    sassc -t "$style" "$sample" > "${sample%.scss}.$style.css"
+  done
 done
-ls
