@@ -130,8 +130,13 @@ internal sealed partial class Evaluator
                 }
                 case ForStatement f:
                 {
-                    var from = (int)Number(Eval(f.From)).Value;
-                    var to = (int)Number(Eval(f.To)).Value;
+                    var fromValue = Number(Eval(f.From)).Value;
+                    var toValue = Number(Eval(f.To)).Value;
+                    // libsass would loop for ever over a range this long; stop with an error instead, as @while does.
+                    if (Math.Abs(toValue - fromValue) > 100_000 || Math.Abs(fromValue) > int.MaxValue / 2 || Math.Abs(toValue) > int.MaxValue / 2)
+                        throw new SassException($"Error: @for would run more than 100000 times ({fromValue} to {toValue})", f.Span.File, f.Span.Line, f.Span.Column);
+                    var from = (int)fromValue;
+                    var to = (int)toValue;
                     var step = from <= to ? 1 : -1;
                     var end = f.Inclusive ? to + step : to;
                     for (var i = from; i != end; i += step)
