@@ -18,9 +18,9 @@ internal sealed partial class JekyllParser
 
     private void RegisterLookups()
     {
-        var fluidPrimary = Primary.Parser;
+        var fluidPrimary = Primary.Parser!;
         Primary.Parser = new LiquidPrimary(this, fluidPrimary);
-        _strictFilterExpression = FilterExpression.Parser;
+        _strictFilterExpression = FilterExpression.Parser!;
         FilterExpression.Parser = new LaxFilterExpression(this, _strictFilterExpression);
     }
 

@@ -6,7 +6,7 @@ namespace Homepage.Liquid;
 /// <summary>Jekyll's <c>Utils.slugify</c>: the modes raw, default, pretty, ascii and latin; lower-cased unless <c>cased</c>.</summary>
 public static partial class JekyllSlug
 {
-    [GeneratedRegex(@"\s+")] private static partial Regex Raw();
+    [GeneratedRegex(@"[ \t\r\n\f\v]+")] private static partial Regex Raw(); // Ruby's \s is ASCII
     [GeneratedRegex(@"[^\p{M}\p{L}\p{Nd}]+")] private static partial Regex Default();
     [GeneratedRegex(@"[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+")] private static partial Regex Pretty();
     [GeneratedRegex(@"[^A-Za-z0-9]+")] private static partial Regex Ascii();

@@ -27,7 +27,7 @@ internal static partial class JekyllFilters
         filters.AddFilter("xml_escape", (input, args, ctx) => Sync(input.IsNil() ? NilValue.Instance : StringValue.Create(XmlEscape(input.ToStringValue()))));
         filters.AddFilter("cgi_escape", (input, args, ctx) => Sync(StringValue.Create(CgiEscape(input.ToStringValue()))));
         filters.AddFilter("uri_escape", (input, args, ctx) => Sync(StringValue.Create(UriEscape(input.ToStringValue()))));
-        filters.AddFilter("normalize_whitespace", (input, args, ctx) => Sync(StringValue.Create(Whitespace().Replace(input.ToStringValue(), " ").Trim())));
+        filters.AddFilter("normalize_whitespace", (input, args, ctx) => Sync(StringValue.Create(Whitespace().Replace(input.ToStringValue(), " ").Trim(' ', '\t', '\n', '\v', '\f', '\r', '\0'))));
         filters.AddFilter("number_of_words", (input, args, ctx) => Sync(NumberValue.Create(NumberOfWords(input.ToStringValue(), args.At(0).IsNil() ? null : args.At(0).ToStringValue()))));
         filters.AddFilter("array_to_sentence_string", (input, args, ctx) => Sync(StringValue.Create(ArrayToSentence(input, args.At(0).IsNil() ? "and" : args.At(0).ToStringValue()))));
         filters.AddFilter("markdownify", (input, args, ctx) => Sync(StringValue.Create(JekyllParser.Host(ctx).Markdownify(input.ToStringValue()))));
@@ -99,7 +99,8 @@ internal static partial class JekyllFilters
 
     // ---- strings ----------------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"\s+")]
+    // Ruby's \s is ASCII: a no-break space survives normalize_whitespace.
+    [GeneratedRegex(@"[ \t\r\n\f\v]+")]
     private static partial Regex Whitespace();
 
     /// <summary><c>input.encode(:xml =&gt; :attr)</c> without the surrounding quotes: <c>&amp; &lt; &gt; " '</c> escaped.</summary>
