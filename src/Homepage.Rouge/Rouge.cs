@@ -5,7 +5,7 @@ namespace Homepage.Rouge;
 /// <summary>rouge 3.30's entry points: lexer lookup and the HTML formatters Jekyll and kramdown use.</summary>
 public static class Rouge
 {
-    private static readonly ILexer[] Lexers = [new Lexers.PlainText(), new Lexers.Python(), new Lexers.Shell(), new Lexers.Json(), new Lexers.Ruby(), new Lexers.Javascript(), new Lexers.Diff(), new Lexers.Css(), new Lexers.Html(), new Lexers.Tex(), new Lexers.Ini(), new Lexers.Xml(), new Lexers.Java(), new Lexers.R(), new Lexers.Matlab(), new Lexers.Yaml(), new Lexers.C(), new Lexers.Cpp(), new Lexers.Toml(), new Lexers.Console(), new Lexers.Sql(), new Lexers.Make(), new Lexers.CSharp(), new Lexers.Go(), new Lexers.Typescript(), new Lexers.Scss(), new Lexers.Rust(), new Lexers.Julia(), new Lexers.Docker(), new Lexers.Liquid(), new Lexers.Markdown(), new Lexers.Powershell()];
+    private static readonly ILexer[] Lexers = [new Lexers.PlainText(), new Lexers.Python(), new Lexers.Shell(), new Lexers.Json(), new Lexers.Ruby(), new Lexers.Javascript(), new Lexers.Diff(), new Lexers.Css(), new Lexers.Html(), new Lexers.Tex(), new Lexers.Ini(), new Lexers.Xml(), new Lexers.Java(), new Lexers.R(), new Lexers.Matlab(), new Lexers.Yaml(), new Lexers.C(), new Lexers.Cpp(), new Lexers.Toml(), new Lexers.Console(), new Lexers.Sql(), new Lexers.Make(), new Lexers.CSharp(), new Lexers.Go(), new Lexers.Typescript(), new Lexers.Scss(), new Lexers.Rust(), new Lexers.Julia(), new Lexers.Docker(), new Lexers.Liquid(), new Lexers.Markdown(), new Lexers.Powershell(), new Lexers.Sass()];
 
     /// <summary>Every lexer we have.</summary>
     public static IReadOnlyList<ILexer> AllLexers => Lexers;
