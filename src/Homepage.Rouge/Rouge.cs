@@ -74,7 +74,7 @@ public static class Rouge
     ];
 
     /// <summary><c>Rouge::Formatters::HTML</c> over the lexer's tokens.</summary>
-    public static string FormatHtml(string code, ILexer lexer) => HtmlFormatter.Format(lexer.Lex(code));
+    public static string FormatHtml(string code, ILexer lexer) => HtmlFormatter.Format(lexer.Lex(code), code.Length);
 
     /// <summary>Like <c>rougify highlight -l LANG -f FORMATTER</c>; the language falls back to plain text.</summary>
     public static string Highlight(string code, string language, string formatter = "html", IReadOnlyDictionary<string, object?>? options = null)
