@@ -235,6 +235,8 @@ internal sealed class LiquidForStatement : Statement, IBlankStatement
             scope.SetOwnValue("forloop", new DropValue(forloop));
             foreach (var item in segment)
             {
+                // counts towards MaxSteps, so a runaway loop ends with an error
+                context.IncrementSteps();
                 scope.SetOwnValue(_variable, item);
                 var completion = await Bodies.RenderAsync(_body, writer, encoder, context);
                 forloop.Index++;
