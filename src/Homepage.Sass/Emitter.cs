@@ -9,6 +9,9 @@ internal static partial class Emitter
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    [GeneratedRegex(@"\n[ \t]+")]
+    private static partial Regex CommentLineBreaks();
+
     [GeneratedRegex(@"\s*([>+~])\s*")]
     private static partial Regex Combinator();
 
@@ -82,7 +85,8 @@ internal static partial class Emitter
             if (!HasOutput(node)) continue;
             if (previous is not null and not CssComment) sb.Append('\n');
             previous = node;
-            if (node is CssComment comment) sb.Append(comment.Text);
+            // compact style joins a comment's indented continuation lines with single spaces
+            if (node is CssComment comment) sb.Append(CommentLineBreaks().Replace(comment.Text, " "));
             else CompactBlock(node, sb);
             sb.Append('\n');
         }

@@ -13,11 +13,7 @@ internal sealed partial class Evaluator
                     ? Strip(value) is SassNumber readNumber ? readNumber with { DropLeadingZero = true } : _compressed ? Strip(value) : StripNumbers(value)
                     : throw new SassException($"Error: Undefined variable: \"${v.Name}\".\n        on line {v.Span.Line}:{v.Span.Column} of {v.Span.File}", v.Span.File, v.Span.Line, v.Span.Column);
             case ParenExpression p:
-                return Strip(Eval(p.Inner)) switch
-                {
-                    SassNumber number => number with { DropLeadingZero = true },
-                    var inner => inner,
-                };
+                return Strip(Eval(p.Inner));
             case ListExpression list:
                 return new SassList(list.Items.Select(Eval).ToList(), list.Separator);
             case MapExpression map:
@@ -72,14 +68,14 @@ internal sealed partial class Evaluator
             var yv = Convert(y, x.Unit);
             switch (b.Operator)
             {
-                case "+": return new SassNumber(x.Value + yv, unit);
-                case "-": return new SassNumber(x.Value - yv, unit);
+                case "+": return new SassNumber(x.Value + yv, unit) { DropLeadingZero = x.DropLeadingZero };
+                case "-": return new SassNumber(x.Value - yv, unit) { DropLeadingZero = x.DropLeadingZero };
                 case "*":
-                    return new SassNumber(x.Value * y.Value, x.Unit.Length > 0 ? x.Unit : y.Unit);
+                    return new SassNumber(x.Value * y.Value, x.Unit.Length > 0 ? x.Unit : y.Unit) { DropLeadingZero = x.DropLeadingZero };
                 case "/":
                     if (y.Value == 0) return new SassString("Infinity", false);
-                    return new SassNumber(x.Value / y.Value, x.Unit == y.Unit ? "" : x.Unit.Length > 0 && y.Unit.Length == 0 ? x.Unit : x.Unit.Length == 0 ? "" : x.Unit);
-                case "%": return new SassNumber(x.Value % yv, unit);
+                    return new SassNumber(x.Value / y.Value, x.Unit == y.Unit ? "" : x.Unit.Length > 0 && y.Unit.Length == 0 ? x.Unit : x.Unit.Length == 0 ? "" : x.Unit) { DropLeadingZero = x.DropLeadingZero };
+                case "%": return new SassNumber(x.Value % yv, unit) { DropLeadingZero = x.DropLeadingZero };
                 case ">": return new SassBool(x.Value > yv);
                 case "<": return new SassBool(x.Value < yv);
                 case ">=": return new SassBool(x.Value >= yv);
@@ -119,7 +115,12 @@ internal sealed partial class Evaluator
     {
         var name = call.Name.Replace('_', '-');
         var arguments = EvalArguments(call.Arguments);
-        if (_functions.TryGetValue(name, out var user)) return Strip(CallUserFunction(user, arguments, call.Span));
+        // a user function's number result prints like a variable's (libsass drops its leading zero when compressed)
+        if (_functions.TryGetValue(name, out var user))
+        {
+            var result = Strip(CallUserFunction(user, arguments, call.Span));
+            return result is SassNumber returned ? returned with { DropLeadingZero = true } : result;
+        }
         SassValue Arg(int i, string named)
         {
             var n = arguments.FirstOrDefault(a => a.Name == named);
@@ -231,7 +232,8 @@ internal sealed partial class Evaluator
             }
         }
         // Not a Sass function: a CSS function call, printed with its evaluated arguments.
-        var args = string.Join(_compressed ? "," : ", ", arguments.Select(a => (a.Name is null ? "" : "$" + a.Name + ": ") + Strip(a.Value).ToCss(_compressed)));
+        // libsass keeps the space after the commas of a plain CSS call even in compressed output
+        var args = string.Join(", ", arguments.Select(a => (a.Name is null ? "" : "$" + a.Name + ": ") + Strip(a.Value).ToCss(_compressed)));
         return new SassString(call.Name + "(" + args + ")", false);
     }
 }

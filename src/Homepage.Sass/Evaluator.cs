@@ -34,7 +34,14 @@ internal sealed partial class Evaluator
 
     public void Run(IReadOnlyList<Statement> statements, string file)
     {
-        Evaluate(statements, new Context(Root, [], null, null, file));
+        try
+        {
+            Evaluate(statements, new Context(Root, [], null, null, file));
+        }
+        catch (ReturnSignal)
+        {
+            throw new SassException($"Error: @return may only be used within a function\n        in {file}", file, 0, 0);
+        }
         ApplyExtends(Root);
     }
 
@@ -361,6 +368,7 @@ internal sealed partial class Evaluator
             try
             {
                 var text = File.ReadAllText(path);
+                if (path.EndsWith(".sass", StringComparison.OrdinalIgnoreCase)) text = IndentedSyntax.ToScss(text);
                 var statements = new Parser(text, path).ParseStylesheet();
                 Evaluate(statements, context with { File = path });
             }

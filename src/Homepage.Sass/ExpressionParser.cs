@@ -269,7 +269,9 @@ internal sealed class ExpressionParser
         var unitStart = _pos;
         if (Peek() == '%') _pos++;
         else while (!AtEnd && (char.IsLetter(Peek()))) _pos++;
-        return new LiteralExpression(new OriginalNumber(new SassNumber(number, _text[unitStart.._pos]), _text[start.._pos]));
+        var literal = _text[start.._pos];
+        return new LiteralExpression(new OriginalNumber(
+            new SassNumber(number, _text[unitStart.._pos]) { DropLeadingZero = !literal.TrimStart('-', '+').StartsWith('0') }, literal));
     }
 
     private Expression IdentifierOrCall()

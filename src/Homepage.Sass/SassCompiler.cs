@@ -44,8 +44,7 @@ public static class SassCompiler
 {
     public static SassResult Compile(string source, SassOptions options)
     {
-        if (options.Syntax == SassSyntax.Sass)
-            throw new SassException("Error: the indented .sass syntax is not supported yet.", options.InputPath, 1, 1);
+        if (options.Syntax == SassSyntax.Sass) source = IndentedSyntax.ToScss(source);
         var file = options.InputPath ?? "stdin";
         string css;
         try

@@ -32,9 +32,10 @@ public sealed record SassString(string Text, bool Quoted) : SassValue
 
 public sealed record SassNumber(double Value, string Unit = "") : SassValue
 {
-    /// <summary>libsass drops the leading zero in compressed output only for a number read from a variable or
-    /// parentheses (its <c>zero</c> flag); literals and arithmetic results keep it.</summary>
-    public bool DropLeadingZero { get; init; }
+    /// <summary>libsass's <c>zero</c> flag: in compressed output the leading zero goes, except for a literal written
+    /// with one (<c>0.5</c>), and an arithmetic result carries its left operand's flag; numbers read from variables
+    /// and computed by functions drop it.</summary>
+    public bool DropLeadingZero { get; init; } = true;
 
     public override string ToCss(bool compressed)
     {

@@ -6,7 +6,8 @@ public sealed class SampleTests
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Samples");
 
     public static IEnumerable<object[]> Samples() =>
-        Directory.EnumerateFiles(Folder, "*.scss").Select(Path.GetFileName).OfType<string>().Order().Select(n => new object[] { n });
+        Directory.EnumerateFiles(Folder, "*.*").Where(f => f.EndsWith(".scss") || f.EndsWith(".sass"))
+            .Select(Path.GetFileName).OfType<string>().Order().Select(n => new object[] { n });
 
     public static IEnumerable<object[]> SamplesAndStyles() =>
         Samples().SelectMany(s => new[] { SassOutputStyle.Compressed, SassOutputStyle.Compact, SassOutputStyle.Expanded }.Select(style => new[] { s[0], style }));
@@ -16,7 +17,8 @@ public sealed class SampleTests
     public void Output_matches_sassc(string sample, SassOutputStyle style)
     {
         var path = Path.Combine(Folder, sample);
-        var result = SassCompiler.Compile(File.ReadAllText(path), new SassOptions { Style = style, InputPath = path });
+        var syntax = path.EndsWith(".sass", StringComparison.Ordinal) ? SassSyntax.Sass : SassSyntax.Scss;
+        var result = SassCompiler.Compile(File.ReadAllText(path), new SassOptions { Style = style, InputPath = path, Syntax = syntax });
         Assert.Equal(File.ReadAllText(Path.ChangeExtension(path, "." + style.ToString().ToLowerInvariant() + ".css")), result.Css);
     }
 

@@ -3,8 +3,8 @@
 #   Needs: apt-get install -y sassc
 set -euo pipefail
 cd "$(dirname "$0")/Samples"
-for sample in *.scss; do
+for sample in *.scss *.sass; do
   for style in compressed compact expanded; do
-    sassc -t "$style" "$sample" > "${sample%.scss}.$style.css"
+    sassc -t "$style" "$sample" > "${sample%.*}.$style.css"
   done
 done
