@@ -25,7 +25,7 @@ internal static partial class JekyllFilters
         filters.AddFilter("date_to_string", (input, args, ctx) => Date(input, ctx, t => DateString(t, "%b", args)));
         filters.AddFilter("date_to_long_string", (input, args, ctx) => Date(input, ctx, t => DateString(t, "%B", args)));
         filters.AddFilter("xml_escape", (input, args, ctx) => Sync(input.IsNil() ? NilValue.Instance : StringValue.Create(XmlEscape(input.ToStringValue()))));
-        filters.AddFilter("cgi_escape", (input, args, ctx) => Sync(StringValue.Create(CgiEscape(input.ToStringValue()))));
+        filters.AddFilter("cgi_escape", (input, args, ctx) => Sync(StringValue.Create(StandardFilters.CgiEscape(input.ToStringValue()))));
         filters.AddFilter("uri_escape", (input, args, ctx) => Sync(StringValue.Create(UriEscape(input.ToStringValue()))));
         filters.AddFilter("normalize_whitespace", (input, args, ctx) => Sync(StringValue.Create(Whitespace().Replace(input.ToStringValue(), " ").Trim(' ', '\t', '\n', '\v', '\f', '\r', '\0'))));
         filters.AddFilter("number_of_words", (input, args, ctx) => Sync(NumberValue.Create(NumberOfWords(input.ToStringValue(), args.At(0).IsNil() ? null : args.At(0).ToStringValue()))));
@@ -118,20 +118,6 @@ internal static partial class JekyllFilters
                 case '\'': sb.Append("&apos;"); break;
                 default: sb.Append(c); break;
             }
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>Ruby's <c>CGI.escape</c>: unreserved kept, space as <c>+</c>, the rest percent-encoded.</summary>
-    public static string CgiEscape(string s)
-    {
-        var sb = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(s))
-        {
-            var c = (char)b;
-            if (b < 0x80 && (char.IsAsciiLetterOrDigit(c) || c is '*' or '-' or '.' or '_')) sb.Append(c);
-            else if (c == ' ') sb.Append('+');
-            else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
         return sb.ToString();
     }
