@@ -9,7 +9,10 @@ namespace Homepage.Liquid;
 /// </summary>
 public static class TimeZoneAbbreviations
 {
-    private static readonly ConcurrentDictionary<string, (int Offset, bool Dst, string Abbreviation)[]> Cache = new();
+    private static readonly ConcurrentDictionary<string, ZoneNames> Cache = new();
+
+    /// <summary>A TZif file's local time types and its footer's names for today's rule.</summary>
+    private sealed record ZoneNames((int Offset, bool Dst, string Abbreviation)[] Types, (string Std, string? Dst)? Footer);
     private static readonly string[] Roots = ["/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo"];
 
     public static string Get(TimeZoneInfo? zone, DateTimeOffset time)
@@ -20,9 +23,9 @@ public static class TimeZoneAbbreviations
         var dst = zone.IsDaylightSavingTime(time);
         // Today's rule (the TZif footer, e.g. EST5EDT,M3.2.0,M11.1.0) names current times; the table of types also
         // holds historic names with the same offset (New York's EPT of 1945).
-        var footer = Footers.GetOrAdd(zone.Id, LoadFooter);
-        if (footer is { } f && (dst ? f.Dst : f.Std) is { Length: > 0 } name) return name;
-        var types = Cache.GetOrAdd(zone.Id, Load);
+        var names = Cache.GetOrAdd(zone.Id, Load);
+        if (names.Footer is { } f && (dst ? f.Dst : f.Std) is { Length: > 0 } name) return name;
+        var types = names.Types;
         for (var i = types.Length - 1; i >= 0; i--)
             if (types[i].Offset == offset && types[i].Dst == dst) return types[i].Abbreviation;
         for (var i = types.Length - 1; i >= 0; i--)
@@ -30,27 +33,7 @@ public static class TimeZoneAbbreviations
         return zone.Id is "UTC" or "Etc/UTC" || offset == 0 && types.Length == 0 ? "UTC" : "";
     }
 
-    private static (int, bool, string)[] Load(string id)
-    {
-        foreach (var root in Roots)
-        {
-            var path = Path.Combine(root, id);
-            if (!File.Exists(path)) continue;
-            try
-            {
-                return Parse(File.ReadAllBytes(path));
-            }
-            catch (Exception e) when (e is IOException or ArgumentException or IndexOutOfRangeException)
-            {
-                return [];
-            }
-        }
-        return [];
-    }
-
-    private static readonly ConcurrentDictionary<string, (string Std, string? Dst)?> Footers = new();
-
-    private static (string Std, string? Dst)? LoadFooter(string id)
+    private static ZoneNames Load(string id)
     {
         foreach (var root in Roots)
         {
@@ -59,21 +42,27 @@ public static class TimeZoneAbbreviations
             try
             {
                 var data = File.ReadAllBytes(path);
-                if (data.Length < 2 || data[^1] != '\n') return null;
-                var start = Array.LastIndexOf(data, (byte)'\n', data.Length - 2);
-                if (start < 0) return null;
-                var tz = System.Text.Encoding.ASCII.GetString(data, start + 1, data.Length - start - 2);
-                var m = System.Text.RegularExpressions.Regex.Match(tz, @"^(<[^>]*>|[A-Za-z]+)[-+0-9:]+(<[^>]*>|[A-Za-z]+)?");
-                if (!m.Success) return null;
-                static string Name(string n) => n.StartsWith('<') ? n[1..^1] : n;
-                return (Name(m.Groups[1].Value), m.Groups[2].Success ? Name(m.Groups[2].Value) : null);
+                return new ZoneNames(Parse(data), Footer(data));
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ArgumentException or IndexOutOfRangeException)
             {
-                return null;
+                return new ZoneNames([], null);
             }
         }
-        return null;
+        return new ZoneNames([], null);
+    }
+
+    /// <summary>The std and dst names of the POSIX TZ string at the end of a TZif file (<c>EST5EDT,M3.2.0,M11.1.0</c>).</summary>
+    private static (string Std, string? Dst)? Footer(byte[] data)
+    {
+        if (data.Length < 2 || data[^1] != '\n') return null;
+        var start = Array.LastIndexOf(data, (byte)'\n', data.Length - 2);
+        if (start < 0) return null;
+        var tz = System.Text.Encoding.ASCII.GetString(data, start + 1, data.Length - start - 2);
+        var m = System.Text.RegularExpressions.Regex.Match(tz, @"^(<[^>]*>|[A-Za-z]+)[-+0-9:]+(<[^>]*>|[A-Za-z]+)?");
+        if (!m.Success) return null;
+        static string Name(string n) => n.StartsWith('<') ? n[1..^1] : n;
+        return (Name(m.Groups[1].Value), m.Groups[2].Success ? Name(m.Groups[2].Value) : null);
     }
 
     /// <summary>The local time types of a TZif file (the version 1 block suffices for names).</summary>

@@ -19,6 +19,14 @@ public static class Rouge
         return null;
     }
 
+    /// <summary>rouge's <c>Lexer.find_fancy</c>: a lexer by name (options after a <c>?</c> are ignored), or the guess
+    /// from the code for <c>guess</c>, an empty name or none; null for a name rouge does not know.</summary>
+    public static ILexer? FindFancy(string? name, string? code)
+    {
+        var lexerName = name?.Split('?', 2)[0];
+        return lexerName is null or "" or "guess" ? Guess(code) : FindLexer(lexerName);
+    }
+
     /// <summary>
     /// rouge's <c>Lexer.guess(source:)</c>: the lexers whose <c>detect?</c> accepts the source (a shebang, a doctype,
     /// <c>&lt;?xml</c>, <c>%YAML</c>, a diff header...), the first of them in rouge's order when several do; plain text

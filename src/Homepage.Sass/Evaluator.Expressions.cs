@@ -10,7 +10,7 @@ internal sealed partial class Evaluator
                 return l.Value;
             case VariableExpression v:
                 return Lookup(v.Name) is { } value
-                    ? Strip(value) is SassNumber readNumber ? readNumber with { DropLeadingZero = true } : _compressed ? Strip(value) : StripNumbers(value)
+                    ? Strip(value) is SassNumber readNumber ? readNumber with { DropLeadingZero = true } : VariableValue(value)
                     : throw new SassException($"Error: Undefined variable: \"${v.Name}\".\n        on line {v.Span.Line}:{v.Span.Column} of {v.Span.File}", v.Span.File, v.Span.Line, v.Span.Column);
             case ParenExpression p:
                 return Strip(Eval(p.Inner));

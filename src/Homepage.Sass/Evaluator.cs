@@ -208,8 +208,7 @@ internal sealed partial class Evaluator
     {
         var name = v.Name.Replace('_', '-');
         if (v.Default && Lookup(name) is { } existing && existing is not SassNull) return;
-        // libsass keeps a colour literal's spelling through a variable, except when it minimises colours (compressed).
-        var value = _compressed ? Strip(Eval(v.Value)) : StripNumbers(Eval(v.Value));
+        var value = VariableValue(Eval(v.Value));
         if (v.Global || _scopes.Count == 1) { _scopes[0][name] = value; return; }
         for (var i = _scopes.Count - 1; i >= 1; i--)
             if (_scopes[i].ContainsKey(name)) { _scopes[i][name] = value; return; }
@@ -225,7 +224,11 @@ internal sealed partial class Evaluator
         return null;
     }
 
-    internal static SassValue StripNumbers(SassValue value) => value switch
+    /// <summary>A value as a variable holds it: computed, except that libsass keeps a colour literal's spelling
+    /// when it does not minimise colours (outside compressed output).</summary>
+    private SassValue VariableValue(SassValue value) => _compressed ? Strip(value) : StripNumbers(value);
+
+    private static SassValue StripNumbers(SassValue value) => value switch
     {
         OriginalNumber n => n.Number,
         SassList l => new SassList(l.Items.Select(StripNumbers).ToList(), l.Separator, l.Bracketed),

@@ -19,8 +19,8 @@ public static partial class IndentedSyntax
     {
         var lines = sass.Replace("\r\n", "\n").Split('\n');
         var output = new string[lines.Length];
-        var open = new Stack<(int Indent, int Line)>();
-        var closers = new string[lines.Length + 1];
+        var open = new Stack<int>();
+        var closers = new string?[lines.Length];
 
         int Indent(string line)
         {
@@ -40,7 +40,7 @@ public static partial class IndentedSyntax
 
         void Close(int indent, int atLine)
         {
-            while (open.Count > 0 && indent <= open.Peek().Indent)
+            while (open.Count > 0 && indent <= open.Peek())
             {
                 open.Pop();
                 closers[atLine] += " }";
@@ -94,7 +94,7 @@ public static partial class IndentedSyntax
             if (next > indent)
             {
                 output[i] = new string(' ', indent) + content + " {";
-                open.Push((indent, i));
+                open.Push(indent);
             }
             else if (content.EndsWith(','))
                 output[i] = new string(' ', indent) + content;

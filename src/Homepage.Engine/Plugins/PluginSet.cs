@@ -85,10 +85,15 @@ public sealed class PluginSet
     internal static object? Option(Site site, string pluginKey, string option) =>
         site.Config.Get(pluginKey) is IDictionary<string, object?> settings ? settings.Get(option) : null;
 
+    // A plugin runs the same chain for every page: each chain is parsed once per site's Liquid environment.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Homepage.Liquid.LiquidEnvironment,
+        System.Collections.Concurrent.ConcurrentDictionary<string, Homepage.Liquid.LiquidTemplate>> FilterTemplates = new();
+
     /// <summary>Run Jekyll's filters over a string outside any page (<c>markdownify</c>, <c>strip_html</c>...), as plugins do from Ruby.</summary>
     internal static string ApplyFilters(Site site, string input, params string[] filters)
     {
-        var template = site.Liquid.Parse("{{ input | " + string.Join(" | ", filters) + " }}", "(plugin)");
+        var templates = FilterTemplates.GetValue(site.Liquid, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, Homepage.Liquid.LiquidTemplate>());
+        var template = templates.GetOrAdd("{{ input | " + string.Join(" | ", filters) + " }}", source => site.Liquid.Parse(source, "(plugin)"));
         var payload = site.NewPayload();
         payload["input"] = input;
         return template.Render(payload);

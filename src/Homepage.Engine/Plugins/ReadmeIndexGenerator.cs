@@ -18,9 +18,9 @@ public sealed class ReadmeIndexGenerator : IGenerator
         var cleanup = PluginSet.Option(site, "readme_index", "remove_originals") is true;
         foreach (var file in site.StaticFiles.Where(f => readme.IsMatch(Slashed(f.RelativePath))).ToList())
         {
-            if (DirHasIndex(site, Dirname(file.Url))) continue;
+            if (DirHasIndex(site, UrlUtil.Dirname(file.Url))) continue;
             var page = PageReader.Read(site, file.Dir, file.Name, file.BaseDirectory)!;
-            page.Data["permalink"] = Dirname(file.Url) + "/";
+            page.Data["permalink"] = UrlUtil.Dirname(file.Url) + "/";
             site.Pages.Add(page);
             if (cleanup) site.StaticFiles.Remove(file);
         }
@@ -28,8 +28,8 @@ public sealed class ReadmeIndexGenerator : IGenerator
         {
             foreach (var page in site.Pages.Where(p => readme.IsMatch("/" + p.PathForLiquid)).ToList())
             {
-                if (DirHasIndex(site, Dirname(page.Url))) continue;
-                page.Data["permalink"] = Dirname(page.Url) + "/";
+                if (DirHasIndex(site, UrlUtil.Dirname(page.Url))) continue;
+                page.Data["permalink"] = UrlUtil.Dirname(page.Url) + "/";
                 page.ResetUrl();
             }
         }
@@ -44,15 +44,6 @@ public sealed class ReadmeIndexGenerator : IGenerator
         return new Regex("/readme(" + string.Join("|", extensions) + ")$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant);
     }
 
-    /// <summary>Ruby's <c>File.dirname</c> of a URL.</summary>
-    private static string Dirname(string url)
-    {
-        var trimmed = url.TrimEnd('/');
-        var slash = trimmed.LastIndexOf('/');
-        if (slash < 0) return ".";
-        var dir = trimmed[..slash].TrimEnd('/');
-        return dir.Length == 0 ? "/" : dir;
-    }
 
     private static bool DirHasIndex(Site site, string dir)
     {

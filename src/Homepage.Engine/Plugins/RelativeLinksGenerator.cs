@@ -36,7 +36,7 @@ public sealed partial class RelativeLinksGenerator : IGenerator
         {
             if (!PluginSet.IsMarkdown(site, document.Extname) || document.Content is null) continue;
             if (exclude is not null && entryFilter.GlobInclude(RubyHash.ToArray(exclude).Select(RubyValue.ToS), document.RelativePath)) continue;
-            var urlBase = Dirname(document.RelativePath);
+            var urlBase = UrlUtil.Dirname(document.RelativePath);
             document.Content = LinkRegex().Replace(document.Content, m =>
             {
                 var inline = m.Groups[2].Success;
@@ -44,7 +44,7 @@ public sealed partial class RelativeLinksGenerator : IGenerator
                 var path = m.Groups[inline ? 3 : 7].Value;
                 var fragment = m.Groups[inline ? 4 : 8];
                 var title = m.Groups[inline ? 5 : 9].Value;
-                if (path.StartsWith('#') || JekyllUrlIsAbsolute(path)) return m.Value;
+                if (path.StartsWith('#') || Homepage.Liquid.JekyllUrl.IsAbsoluteUri(path)) return m.Value;
                 var fromRoot = PathFromRoot(path, urlBase);
                 targets ??= Targets(site);
                 var url = fromRoot is null ? null : UrlFor(site, targets, fromRoot);
@@ -55,8 +55,6 @@ public sealed partial class RelativeLinksGenerator : IGenerator
             if (document is Document doc && doc.Data.TryGetValue("excerpt", out var e) && RubyValue.Truthy(e)) doc.RegenerateExcerpt();
         }
     }
-
-    private static bool JekyllUrlIsAbsolute(string path) => Homepage.Liquid.JekyllUrl.IsAbsoluteUri(path);
 
     /// <summary>Every page, static file and document to write, with its relative path (no leading slash) and URL.</summary>
     private static List<(string Path, string Url)> Targets(Site site) =>
@@ -99,9 +97,4 @@ public sealed partial class RelativeLinksGenerator : IGenerator
         return string.Join("/", parts);
     }
 
-    private static string Dirname(string relativePath)
-    {
-        var slash = relativePath.TrimEnd('/').LastIndexOf('/');
-        return slash <= 0 ? (slash == 0 ? "/" : ".") : relativePath[..slash];
-    }
 }

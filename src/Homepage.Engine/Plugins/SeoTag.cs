@@ -46,8 +46,6 @@ public sealed partial class SeoTag
         _ => null,
     };
 
-    /// <summary>Addressable's <c>URI.parse(s).absolute?</c>: the string starts with a scheme.</summary>
-    internal static bool IsAbsoluteUrl(string s) => JekyllUrl.IsAbsoluteUri(s);
 }
 
 /// <summary>jekyll-seo-tag's <c>Jekyll::SeoTag::Drop</c>.</summary>
@@ -222,7 +220,7 @@ internal sealed partial class SeoDrop : ILiquidDrop
     {
         if (SeoTag.At(Site, "logo") is not { } logo) return null;
         var text = RubyValue.ToS(logo);
-        var absolute = SeoTag.IsAbsoluteUrl(text) ? logo : Filter("absolute_url", logo);
+        var absolute = JekyllUrl.IsAbsoluteUri(text) ? logo : Filter("absolute_url", logo);
         return RubyValue.ToS(Filter("uri_escape", absolute));
     });
 
@@ -326,7 +324,7 @@ internal sealed class SeoImageDrop : ILiquidDrop
             var raw = RubyValue.Truthy(_hash.Get("path")) ? _hash.Get("path")
                 : RubyValue.Truthy(_hash.Get("facebook")) ? _hash.Get("facebook") : _hash.Get("twitter");
             if (!RubyValue.Truthy(raw)) return null;
-            var absolute = raw is string s && !SeoTag.IsAbsoluteUrl(s) ? _drop.AbsoluteUrl(s) : raw;
+            var absolute = raw is string s && !JekyllUrl.IsAbsoluteUri(s) ? _drop.AbsoluteUrl(s) : raw;
             if (!RubyValue.Truthy(absolute)) return null;
             return _path = RubyValue.ToS(_drop.UriEscape(absolute));
         }

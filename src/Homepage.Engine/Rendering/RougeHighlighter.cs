@@ -24,9 +24,7 @@ public sealed class RougeHighlighter : ICodeHighlighter
     /// </summary>
     public string? Highlight(string code, string? language, bool isBlock, IReadOnlyDictionary<string, object?> options)
     {
-        var name = language?.Split('?', 2)[0];
-        // rouge guesses from the source (a shebang, a doctype...), else plain text
-        var lexer = name is null or "guess" or "" ? Homepage.Rouge.Rouge.Guess(code) : Homepage.Rouge.Rouge.FindLexer(name);
+        var lexer = Homepage.Rouge.Rouge.FindFancy(language, code);
         if (lexer is null) return null;
         if (lexer.Tag == "plaintext" && !Truthy(options.GetValueOrDefault("guess_lang"))) return null;
         var tokens = lexer.Lex(code);

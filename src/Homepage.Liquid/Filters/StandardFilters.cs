@@ -42,7 +42,7 @@ internal static partial class StandardFilters
         Add(filters, "strip_html", (i, a, c) => StringValue.Create(StripHtml(ToS(i))));
         Add(filters, "strip_newlines", (i, a, c) => StringValue.Create(Newline().Replace(ToS(i), "")));
         Add(filters, "newline_to_br", (i, a, c) => StringValue.Create(Newline().Replace(ToS(i), "<br />\n")));
-        Add(filters, "join", (i, a, c) => StringValue.Create(string.Join(a.Count > 0 ? ToS(a.At(0)) : " ", Iterate(i, c).Select(JoinPart))));
+        Add(filters, "join", (i, a, c) => StringValue.Create(string.Join(a.Count > 0 ? ToS(a.At(0)) : " ", Iterate(i, c).Select(ToS))));
         Add(filters, "sort", (i, a, c) => Sort(i, a, c, natural: false));
         Add(filters, "sort_natural", (i, a, c) => Sort(i, a, c, natural: true));
         Add(filters, "where", Where);
@@ -255,9 +255,6 @@ internal static partial class StandardFilters
         while (parts.Count > 0 && parts[^1].Length == 0) parts.RemoveAt(parts.Count - 1);
         return parts;
     }
-
-    /// <summary>How <c>Array#join</c> prints an item.</summary>
-    private static string JoinPart(FluidValue v) => ToS(v);
 
     private static FluidValue Sort(FluidValue input, FilterArguments arguments, TemplateContext context, bool natural)
     {

@@ -43,8 +43,6 @@ internal static class Bodies
         if (!blank) return (false, list);
         return (true, list.Select(b => (IReadOnlyList<Statement>)b.Where(s => s is not TextSpanStatement).ToList()).ToList());
     }
-
-    public static bool Truthy(FluidValue value) => RubyValue.Truthy(value);
 }
 
 /// <summary>Liquid's <c>if</c> and <c>unless</c>: the first block whose condition holds renders; <c>else</c> always holds,
@@ -68,7 +66,7 @@ internal sealed class LiquidIfStatement : Statement, IBlankStatement
         for (var i = 0; i < Blocks.Count; i++)
         {
             var (condition, body) = Blocks[i];
-            var holds = condition is null || Bodies.Truthy(await condition.EvaluateAsync(context));
+            var holds = condition is null || RubyValue.Truthy(await condition.EvaluateAsync(context));
             if (Unless && i == 0) holds = !holds;
             if (holds) return await Bodies.RenderAsync(body, writer, encoder, context);
         }
@@ -111,7 +109,7 @@ internal sealed class LiquidCaseStatement : Statement, IBlankStatement
             }
             else
             {
-                if (!Bodies.Truthy(await when.EvaluateAsync(context))) continue;
+                if (!RubyValue.Truthy(await when.EvaluateAsync(context))) continue;
                 executeElse = false;
             }
             var completion = await Bodies.RenderAsync(_bodies[body], writer, encoder, context);

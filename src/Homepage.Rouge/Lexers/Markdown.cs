@@ -28,14 +28,6 @@ public sealed class Markdown : RegexLexer
         }
     }
 
-    /// <summary>rouge's <c>find_fancy</c>: a name (options after <c>?</c> ignored), or a guess from the code.</summary>
-    private static ILexer? FindFancy(string name, string? code)
-    {
-        var lexerName = name.Split('?', 2)[0];
-        if (name.Contains('?') ? lexerName.Length == 0 || lexerName == "guess" : name == "guess") return Rouge.Guess(code);
-        return Rouge.FindLexer(lexerName);
-    }
-
     protected override void DefineStates(StateTable states)
     {
         states["root"]
@@ -114,18 +106,18 @@ public sealed class Markdown : RegexLexer
     {
         var name = run[3]!.Trim();
         var code = run[5];
-        var sublexer = FindFancy(name.Length == 0 ? "guess" : name, code) ?? BacktickText.Instance;
+        var sublexer = Rouge.FindFancy(name, code) ?? BacktickText.Instance;
         // a lexer with states continues across the lines of an unterminated fence
         var sub = sublexer is RegexLexer regex ? regex.StartRun() : null;
-        void Delegate(string? text)
+        void Delegate(Run to, string? text)
         {
-            if (sub is not null) run.Delegate(sub, text);
-            else run.Delegate(sublexer, text);
+            if (sub is not null) to.Delegate(sub, text);
+            else to.Delegate(sublexer, text);
         }
         run.Token("Text", run[1]);
         run.Token("Punctuation", run[2]);
         run.Token("Name.Label", run[3]);
-        if (code is not null) Delegate(code);
+        if (code is not null) Delegate(run, code);
         run.Token("Text", run[6] ?? "");
         if (run[7] is { } close)
         {
@@ -140,10 +132,6 @@ public sealed class Markdown : RegexLexer
                 inner.Token("Text", inner[1]);
                 inner.Token("Punctuation", inner[2]);
             })
-            .Rule(Rx(@"^.*\n"), inner =>
-            {
-                if (sub is not null) inner.Delegate(sub);
-                else inner.Delegate(sublexer);
-            }));
+            .Rule(Rx(@"^.*\n"), inner => Delegate(inner, null)));
     }
 }
