@@ -13,6 +13,9 @@ public static class CommandLine
           homepage build [options]    Build your site (alias: b)
           homepage clean [options]    Remove the destination and the caches
           homepage serve [options]    Build, serve on http://127.0.0.1:4000 and rebuild on save (alias: s)
+          homepage new PATH [--force] A new academic homepage in PATH, ready to serve
+          homepage doctor [options]   Check the site: URL conflicts, URLs differing only by case, the site url,
+                                      deprecated settings, plugins Homepage lacks (alias: hyde)
           homepage kramdown [FILE]    Markdown (FILE or standard input) to HTML with Jekyll's kramdown settings
                                       (--config FILE to use that site's kramdown: options)
           homepage sass FILE          SCSS to CSS (--style nested|expanded|compact|compressed, -I LOADPATH)
@@ -27,6 +30,7 @@ public static class CommandLine
               --unpublished           Render posts that were marked as unpublished
               --safe                  Safe mode
               --limit_posts N         Limits the number of posts to parse and publish
+              --profile               Print the time of each build phase and of each Liquid template
           -q, --quiet                 Silence output
           -V, --verbose               Print verbose output
           -t, --trace                 Show the full backtrace when an error occurs
@@ -54,6 +58,7 @@ public static class CommandLine
         }
         var verb = args[0];
         if (verb is "kramdown" or "sass") return ConverterVerbs.Run(verb, args[1..], stdout, stderr);
+        if (verb is "new") return New(args[1..], stdout, stderr);
         BuildOptions options;
         var serve = new Homepage.Server.ServeOptions();
         try
@@ -66,7 +71,7 @@ public static class CommandLine
             stderr.WriteLine(Usage);
             return 1;
         }
-        var log = new Logger(stdout, stderr);
+        var log = new Logger(stdout, stderr) { ShowProgress = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected };
         try
         {
             switch (verb)
@@ -77,6 +82,8 @@ public static class CommandLine
                 case "clean":
                     CleanCommand.Run(options, log);
                     return 0;
+                case "doctor" or "hyde":
+                    return DoctorCommand.Run(options, log) ? 0 : 1;
                 case "serve" or "s" or "server":
                     return Serve(options, serve, log);
                 default:
@@ -95,6 +102,28 @@ public static class CommandLine
         {
             log.Error("Error:", e.Message);
             log.Error("Error:", "Run your command again with --trace to see the full backtrace.");
+            return 1;
+        }
+    }
+
+    private static int New(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var force = args.Contains("--force");
+        var paths = args.Where(a => a != "--force").ToList();
+        if (paths.Count != 1 || paths[0].StartsWith('-'))
+        {
+            stderr.WriteLine("Usage: homepage new PATH [--force]");
+            return 1;
+        }
+        var log = new Logger(stdout, stderr);
+        try
+        {
+            NewCommand.Run(paths[0], force, BuildCommand.PinnedClock() ?? DateTimeOffset.Now, log);
+            return 0;
+        }
+        catch (Exception e) when (e is BuildException or IOException or UnauthorizedAccessException)
+        {
+            log.Error("Error:", e.Message);
             return 1;
         }
     }
@@ -155,6 +184,7 @@ public static class CommandLine
                 case "--future": options.Future = true; break;
                 case "--unpublished": options.Unpublished = true; break;
                 case "--safe": options.Safe = true; break;
+                case "--profile": options.Profile = true; break;
                 case "--limit_posts": options.LimitPosts = int.Parse(Value(args, ref i)); break;
                 case "-q" or "--quiet": options.Quiet = true; break;
                 case "-V" or "--verbose": options.Verbose = true; break;

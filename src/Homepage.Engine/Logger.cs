@@ -17,6 +17,25 @@ public sealed class Logger
     }
 
     public LogLevel Level { get; set; }
+
+    /// <summary>Whether <c>--verbose</c> lines are printed (callers skip building them otherwise).</summary>
+    public bool IsDebug => Level <= LogLevel.Debug;
+
+    /// <summary>Whether long phases may show a progress line (set by the command line when standard output is a terminal).</summary>
+    public bool ShowProgress { get; set; }
+
+    /// <summary>A progress line, rewritten in place (<c>\r</c>); <see cref="EndProgress"/> clears it. Only when <see cref="ShowProgress"/>.</summary>
+    public void Progress(string topic, string message)
+    {
+        if (!ShowProgress || Level > LogLevel.Info) return;
+        lock (_gate) _out.Write("\r" + Format(topic, message));
+    }
+
+    public void EndProgress()
+    {
+        if (!ShowProgress || Level > LogLevel.Info) return;
+        lock (_gate) _out.Write("\r" + new string(' ', 79) + "\r");
+    }
     public List<string> Messages { get; } = new();
 
     public static string Format(string topic, string? message)

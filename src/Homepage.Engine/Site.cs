@@ -84,6 +84,11 @@ public sealed partial class Site
     /// <summary><c>Site#process</c>: reset, read, generate, render, cleanup and write.</summary>
     public void Process()
     {
+        if (RubyValue.Truthy(Config.Get("profile")))
+        {
+            Profiler.ProfileProcess(this);
+            return;
+        }
         var sw = System.Diagnostics.Stopwatch.StartNew();
         void Mark(string phase) { if (System.Environment.GetEnvironmentVariable("HOMEPAGE_TIMINGS") is not null) Console.Error.WriteLine($"{phase}: {sw.Elapsed.TotalMilliseconds:F1} ms"); sw.Restart(); }
         Reset(); Mark("reset");
@@ -116,6 +121,7 @@ public sealed partial class Site
             TimeZone = TimeZone,
             Tags = Plugins.Tags,
             IncludeCached = Plugins.IsRequested("jekyll-include-cache"),
+            RenderStats = RenderStats = RubyValue.Truthy(Config.Get("profile")) ? new LiquidRenderStats() : null,
         };
         // Building Liquid's grammar is the costliest part of start-up; it overlaps with reading the site.
         _liquid = Task.Run(() => new LiquidEnvironment(liquidOptions));
@@ -143,6 +149,9 @@ public sealed partial class Site
     public void Render() => Renderer.RenderSite();
 
     public IReadOnlyList<IConverter> Converters { get; private set; } = [];
+
+    /// <summary>The Liquid render profile when the site is built with <c>--profile</c> (<c>profile: true</c>).</summary>
+    public LiquidRenderStats? RenderStats { get; private set; }
 
     /// <summary>The converters for an extension, highest priority first (the identity converter last).</summary>
     public IReadOnlyList<IConverter> ConvertersFor(string extname) => Converters.Where(c => c.Matches(extname)).ToList();

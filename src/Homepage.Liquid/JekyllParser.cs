@@ -115,7 +115,17 @@ internal sealed partial class JekyllParser : FluidParser
         }
         try
         {
-            await partial.RenderToAsync(writer, encoder, context);
+            if (_environment.Options.RenderStats is { } stats)
+            {
+                // Profiling: the include's own output is measured, then passed on.
+                var started = LiquidRenderStats.Timestamp();
+                using var buffer = new StringWriter();
+                await partial.RenderToAsync(buffer, encoder, context);
+                var output = buffer.ToString();
+                stats.Record(path, output, LiquidRenderStats.Since(started));
+                await writer.WriteAsync(output);
+            }
+            else await partial.RenderToAsync(writer, encoder, context);
         }
         catch (LiquidException e) when (e.Path is null)
         {

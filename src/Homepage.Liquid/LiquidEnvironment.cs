@@ -34,6 +34,9 @@ public sealed class LiquidEnvironmentOptions
     /// (Liquid's own include; <c>render</c> reads the host's includes; no Jekyll filters).</summary>
     public LiquidDialect Dialect { get; init; } = LiquidDialect.Jekyll;
 
+    /// <summary>Jekyll's <c>--profile</c>: where include renders are recorded (null: not profiling).</summary>
+    public LiquidRenderStats? RenderStats { get; init; }
+
     /// <summary>The most statements one render may execute before it fails (a guard against runaway loops).</summary>
     public int MaxSteps { get; init; } = 50_000_000;
 }

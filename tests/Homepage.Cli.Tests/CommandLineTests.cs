@@ -55,4 +55,56 @@ public sealed class CommandLineTests
         Assert.Contains("_config.yml", error);
         Assert.False(Directory.Exists(Path.Combine(dir, "_site")));
     }
+
+    [Fact]
+    public void New_writes_a_site_and_refuses_a_folder_that_is_not_empty()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "homepage-new-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var (code, output, _) = Run("new", folder);
+            Assert.Equal(0, code);
+            Assert.Contains("New homepage site installed in", output);
+            Assert.True(File.Exists(Path.Combine(folder, "_config.yml")));
+            Assert.Single(Directory.GetFiles(Path.Combine(folder, "_posts"), "*-welcome.md"));
+            File.WriteAllText(Path.Combine(folder, "index.md"), "mine");
+            var (again, _, error) = Run("new", folder);
+            Assert.Equal(1, again);
+            Assert.Contains("exists and is not empty", error);
+            Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "index.md")));
+            Assert.Equal(0, Run("new", folder, "--force").Code);
+            Assert.NotEqual("mine", File.ReadAllText(Path.Combine(folder, "index.md")));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Verbose_lists_what_is_read_rendered_and_written()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "homepage-verbose-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "_layouts"));
+            File.WriteAllText(Path.Combine(folder, "_layouts", "base.html"), "<b>{{ content }}</b>");
+            File.WriteAllText(Path.Combine(folder, "index.md"), "---\nlayout: base\n---\n{{ 1 | plus: 1 }}\n");
+            var site = Path.Combine(folder, "_site");
+            var (code, output, _) = Run("build", "-V", "-s", folder, "-d", site);
+            Assert.Equal(0, code);
+            Assert.Contains("  Logging at level: debug", output);
+            Assert.Contains("           Reading: /_layouts/base.html", output);
+            Assert.Contains("           Reading: index.md", output);
+            Assert.Contains("  Rendering Liquid: index.md", output);
+            Assert.Contains("  Rendering Markup: index.md", output);
+            Assert.Contains("  Rendering Layout: index.md", output);
+            Assert.Contains("           Writing: " + Path.Combine(site, "index.html"), output);
+            Assert.DoesNotContain("Reading:", Run("build", "-s", folder, "-d", site).Out);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -23,6 +23,9 @@ public sealed class SiteFixture
         Source = name == "homepage" ? Repository.Root : Path.Combine(Repository.SitesDirectory, name);
     }
 
+    /// <summary>The site <c>homepage new</c> writes (at the pinned time): its sources come from the command, not a folder.</summary>
+    public const string NewSite = "new-site";
+
     public string Name { get; }
     public string Source { get; }
     public string Expected { get; }
@@ -37,7 +40,14 @@ public sealed class SiteFixture
     {
         var work = Path.Combine(Path.GetTempPath(), "homepage-sites", Name + "-" + Guid.NewGuid().ToString("N")[..8]);
         var source = Path.Combine(work, "src");
-        CopyTree(Source, source, top: true);
+        if (Name == NewSite)
+        {
+            NewCommand.Run(source, force: false, PinnedTime, new Logger(TextWriter.Null, TextWriter.Null));
+            foreach (var entry in Directory.EnumerateFileSystemEntries(source, "*", SearchOption.AllDirectories).Append(source))
+                if (Directory.Exists(entry)) Directory.SetLastWriteTimeUtc(entry, PinnedTime.UtcDateTime);
+                else File.SetLastWriteTimeUtc(entry, PinnedTime.UtcDateTime);
+        }
+        else CopyTree(Source, source, top: true);
         var output = Path.Combine(work, "site");
         var options = new BuildOptions
         {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the whole-site goldens with the reference Jekyll (Debian's jekyll 4.3.1 and its packaged plugins):
-# every tests/Sites/<name>/ holding a _config.yml, and this repository's own site as "homepage".
+# every tests/Sites/<name>/ holding a _config.yml, this repository's own site as "homepage", and as "new-site" the
+# site `homepage new` writes (run from src/Homepage.Cli with SOURCE_DATE_EPOCH at the pinned instant; only the
+# sources come from Homepage, the expected output is Jekyll's).
 # Output trees go to tests/Sites/_expected/<name>/, replacing the old ones.
 #
 # Reproducible: each site is copied to a temporary folder, every source file's mtime is set to
@@ -49,7 +51,7 @@ build() { # NAME SOURCE
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  names=(homepage)
+  names=(homepage new-site)
   for dir in "$here"/*/; do
     name=$(basename "$dir")
     [ "$name" = _expected ] && continue
@@ -57,5 +59,11 @@ if [ ${#names[@]} -eq 0 ]; then
   done
 fi
 for name in "${names[@]}"; do
-  if [ "$name" = homepage ]; then build homepage "$repo"; else build "$name" "$here/$name"; fi
+  case "$name" in
+    homepage) build homepage "$repo" ;;
+    new-site)
+      SOURCE_DATE_EPOCH=1704067200 TZ=UTC dotnet run --project "$repo/src/Homepage.Cli" -- new "$work/new-site-sources" >/dev/null
+      build new-site "$work/new-site-sources" ;;
+    *) build "$name" "$here/$name" ;;
+  esac
 done

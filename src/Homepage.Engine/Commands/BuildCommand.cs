@@ -22,6 +22,9 @@ public sealed class BuildOptions
     /// <summary>Set by <c>serve</c>, which watches the source itself.</summary>
     public bool Watching { get; set; }
     public bool Safe { get; set; }
+
+    /// <summary>Jekyll's <c>--profile</c>: time each phase and each Liquid template.</summary>
+    public bool Profile { get; set; }
     public int? LimitPosts { get; set; }
     public string WorkingDirectory { get; set; } = Directory.GetCurrentDirectory();
 
@@ -45,6 +48,7 @@ public sealed class BuildOptions
         if (Quiet) o["quiet"] = true;
         if (Verbose) o["verbose"] = true;
         if (Safe) o["safe"] = true;
+        if (Profile) o["profile"] = true;
         if (LimitPosts is { } l) o["limit_posts"] = (long)l;
         return o;
     }
@@ -56,6 +60,8 @@ public static class BuildCommand
     public static Site Run(BuildOptions options, Logger log)
     {
         log.Level = options.Quiet ? LogLevel.Error : options.Verbose ? LogLevel.Debug : LogLevel.Info;
+        log.Debug("Logging at level:", "debug");
+        log.Debug("Homepage Version:", $"{typeof(Site).Assembly.GetName().Version?.ToString(3)} (Jekyll {Drops.JekyllDrop.Version})");
         var overrides = options.ToOverrides();
         var config = SiteConfiguration.Load(overrides, options.WorkingDirectory, log);
         var site = new Site(config, log, new SiteOptions { Now = options.Now ?? PinnedClock(), TimeZone = options.TimeZone });

@@ -43,7 +43,10 @@ public sealed class PluginSet
         {
             if (available.TryGetValue(name, out var generator)) Generators.Add(generator);
             else if (!BuiltIn.Contains(name))
+            {
+                Unsupported.Add(name);
                 site.Log.Warn("Plugin:", $"{name} is not supported by Homepage yet; the build goes on without it.");
+            }
         }
         // Stable: same priority keeps the order of `plugins:`.
         Generators = Generators.OrderByDescending(g => g.Priority).ToList();
@@ -51,6 +54,9 @@ public sealed class PluginSet
 
     /// <summary>Gems that need no generator here (their behaviour is built in, a Liquid tag, or a no-op for a static build).</summary>
     private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache", "jekyll-seo-tag", "jekyll-avatar", "jekyll-gist"];
+
+    /// <summary>Plugins the site asks for that Homepage does not have (each warned about once).</summary>
+    public List<string> Unsupported { get; } = new();
 
     public bool IsRequested(string name) => _requested.Contains(name);
 

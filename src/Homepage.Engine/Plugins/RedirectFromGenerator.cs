@@ -73,7 +73,7 @@ public sealed class RedirectFromGenerator : IGenerator
 
     private static Page RedirectPage(Site site, string from, string to)
     {
-        var page = new PageWithoutAFile(site, "", "redirect.html") { Content = "", Output = "" };
+        var page = new RedirectPage(site) { Content = "", Output = "" };
         from = from.StartsWith('/') ? from : "/" + from;
         page.Data["sitemap"] = false;
         page.Data["layout"] = "redirect";
@@ -95,3 +95,6 @@ public sealed class RedirectFromGenerator : IGenerator
         return Homepage.Liquid.Json.Write(hash);
     }
 }
+
+/// <summary>jekyll-redirect-from's <c>RedirectPage</c>: a page that only sends the browser on (doctor allows its URL twice).</summary>
+public sealed class RedirectPage(Site site) : PageWithoutAFile(site, "", "redirect.html");

@@ -22,6 +22,16 @@ public sealed class SiteReader
         _site.Data = new DataReader(_site).Read(_site.InSourceDir(_site.Config.GetString("data_dir") ?? "_data"));
         if (_site.Theme?.DataPath is { } themeData)
             _site.Data = RubyHash.DeepMerge(new DataReader(_site).Read(themeData), _site.Data);
+        if (_site.Log.IsDebug) LogRead();
+    }
+
+    /// <summary><c>--verbose</c>: what was read (Jekyll prints these as it reads).</summary>
+    private void LogRead()
+    {
+        foreach (var layout in _site.Layouts.Values) _site.Log.Debug("Reading:", "/" + layout.RelativePath);
+        foreach (var doc in _site.Collections.Values.SelectMany(c => c.Docs)) _site.Log.Debug("Reading:", doc.RelativePath);
+        foreach (var page in _site.Pages) _site.Log.Debug("Reading:", page.RelativePath);
+        foreach (var file in _site.StaticFiles) _site.Log.Debug("Reading:", file.RelativePath.TrimStart('/'));
     }
 
     private void SortFiles()

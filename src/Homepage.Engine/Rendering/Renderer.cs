@@ -44,9 +44,18 @@ public sealed class Renderer
             foreach (var item in items) RenderDocument(item);
             return;
         }
+        // A long phase shows how far it is (on a terminal only), once a second.
+        var done = 0;
+        using var progress = items.Count >= ProgressThreshold && _site.Log.ShowProgress
+            ? new Timer(_ => _site.Log.Progress("Rendering:", $"{Volatile.Read(ref done):N0} of {items.Count:N0} files"), null, 1000, 1000)
+            : null;
         try
         {
-            Parallel.ForEach(items, RenderDocument);
+            Parallel.ForEach(items, item =>
+            {
+                RenderDocument(item);
+                Interlocked.Increment(ref done);
+            });
         }
         catch (AggregateException e)
         {
@@ -55,10 +64,17 @@ public sealed class Renderer
             if (first is not null) throw first;
             throw e.InnerExceptions[0];
         }
+        finally
+        {
+            if (progress is not null) _site.Log.EndProgress();
+        }
     }
+
+    private const int ProgressThreshold = 500;
 
     private void RenderDocument(Convertible item)
     {
+        if (_site.Log.IsDebug) _site.Log.Debug("Rendering:", ProfileName(item));
         var payload = _site.NewPayload();
         item.Output = Run(item, payload, placeInLayouts: true);
     }
@@ -76,14 +92,22 @@ public sealed class Renderer
             payload["layout"] = firstLayout.Data;
 
         var output = item.Content ?? "";
+        var debug = _site.Log.IsDebug;
         if (item.RenderWithLiquid)
-            output = RenderLiquid(Template(item, output), payload, item, item.LiquidPath);
+        {
+            if (debug) _site.Log.Debug("Rendering Liquid:", ProfileName(item));
+            output = RenderLiquid(Template(item, output), payload, item, item.LiquidPath, ProfileName(item));
+        }
 
+        if (debug) _site.Log.Debug("Rendering Markup:", ProfileName(item));
         output = Convert(output, item);
         if (item is not Excerpt) item.Content = output;
 
         if (placeInLayouts && item.PlaceInLayout)
+        {
+            if (debug) _site.Log.Debug("Rendering Layout:", ProfileName(item));
             output = PlaceInLayouts(output, item, payload);
+        }
         return output;
     }
 
@@ -105,17 +129,29 @@ public sealed class Renderer
         }
     }
 
-    private string RenderLiquid(LiquidTemplate template, Dictionary<string, object?> payload, Convertible item, string path)
+    private string RenderLiquid(LiquidTemplate template, Dictionary<string, object?> payload, Convertible item, string path, string profileName)
     {
         try
         {
-            return template.Render(payload, new LiquidRenderOptions { PagePath = item.RelativePath });
+            if (_site.RenderStats is not { } stats) return template.Render(payload, new LiquidRenderOptions { PagePath = item.RelativePath });
+            var started = LiquidRenderStats.Timestamp();
+            var output = template.Render(payload, new LiquidRenderOptions { PagePath = item.RelativePath });
+            stats.Record(profileName, output, LiquidRenderStats.Since(started));
+            return output;
         }
         catch (LiquidException e)
         {
             throw LiquidError(e, path);
         }
     }
+
+    /// <summary>The file name Jekyll's profile gives a rendered item: its path relative to the source (or theme).</summary>
+    private string ProfileName(Convertible item) => item switch
+    {
+        Excerpt x => _site.RelativeToSourceOrTheme(x.Doc.AbsolutePath) + "/#excerpt",
+        Document d => _site.RelativeToSourceOrTheme(d.AbsolutePath),
+        _ => item.LiquidPath.TrimStart('/'),
+    };
 
     private BuildException LiquidError(LiquidException e, string path)
     {
@@ -168,7 +204,7 @@ public sealed class Renderer
             {
                 throw LiquidError(e, layout.RelativePath);
             }
-            output = RenderLiquid(template, payload, item, layout.RelativePath);
+            output = RenderLiquid(template, payload, item, layout.RelativePath, layout.RelativePath);
             if (layout.Data.Get("layout") is not { } parentName || !_site.Layouts.TryGetValue(RubyValue.ToS(parentName), out var parent)) break;
             if (!used.Add(parent)) break;
             layout = parent;

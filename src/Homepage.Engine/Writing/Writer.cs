@@ -42,6 +42,8 @@ public static class Writer
         {
             var files = outputs.Select(kv => (Target: Path.Combine(staging, Path.GetRelativePath(destination, kv.Key)), Item: kv.Value)).ToList();
             foreach (var dir in files.Select(f => Path.GetDirectoryName(f.Target)).Distinct()) Directory.CreateDirectory(dir!);
+            if (site.Log.IsDebug)
+                foreach (var path in outputs.Keys) site.Log.Debug("Writing:", path);
             Parallel.ForEach(files, file =>
             {
                 switch (file.Item)
