@@ -41,5 +41,64 @@ module Homepage
 end
 
 Liquid::Template.register_tag('paper', Homepage::Plugins::PaperTag)
+x = Class.new
+puts "hello #{x}"
+def greet(name = "world") = "Hi, #{name}!"
+
+# --- a generator and a filter, as a Jekyll site's _plugins would have them --------------------------------------
+module Jekyll
+  class TagPageGenerator < Generator
+    safe true
+    priority :low
+
+    def generate(site)
+      return unless site.layouts.key?("tag")
+
+      site.tags.each_pair do |tag, posts|
+        dir = File.join("tags", Utils.slugify(tag))
+        site.pages << TagPage.new(site, site.source, dir, tag, posts.sort_by(&:date).reverse)
+      end
+    rescue StandardError => e
+      Jekyll.logger.warn "TagPage:", "#{e.class}: #{e.message}"
+      raise if ENV.fetch("STRICT", "0") == "1"
+    ensure
+      @generated = true
+    end
+  end
+
+  module ReadingTime
+    WORDS_PER_MINUTE = 200.0
+    PATTERN = /\b[\w'-]+\b/u
+
+    def reading_time(input, wpm = WORDS_PER_MINUTE)
+      words = input.to_s.scan(PATTERN).size
+      minutes = (words / wpm).ceil
+      case minutes
+      when 0, 1 then "1 minute"
+      when 2..59 then format("%d minutes", minutes)
+      else
+        hours, rest = minutes.divmod(60)
+        "#{hours}h #{rest.zero? ? '' : "#{rest}m"}".strip
+      end
+    end
+
+    def shout(input) = input.upcase.tr("aeiou", "*")
+  end
+end
+
+Liquid::Template.register_filter(Jekyll::ReadingTime)
+
+sql = <<-SQL.gsub(/\s+/, " ")
+  SELECT * FROM papers WHERE year > #{Time.now.year - 5}
+SQL
+raw = <<~'RAW'
+  No #{interpolation} here, \n stays.
+RAW
+lambda_ = ->(a, b = 2) { a**b }
+proc_ = proc { |x, (y, z)| x + y * z }
+hash = { "key" => 1, sym: 2, "quoted": 3, nil => nil, 1.5r => 3i }
+puts hash.map { |k, v| "#{k.inspect}=#{v}" }.join("&") unless hash.frozen?
+printf("%05.1f %s\n", 3.14159, 'pi') while false
+BEGIN { $VERBOSE = nil }
 __END__
 data after end

@@ -1,3 +1,0 @@
-x = Class.new
-puts "hello #{x}"
-def greet(name = "world") = "Hi, #{name}!"
