@@ -68,9 +68,10 @@ public sealed class Scanner
     public int MatchedSize => _lastMatchLength;
 
     /// <summary>Group <paramref name="i"/> of the last match, null when it did not take part (Ruby's <c>@src[i]</c>).</summary>
-    public string? this[int i] => LastMatch is { } m
-        ? (m.Groups[i].Success ? m.Groups[i].Value : null)
-        : i == 0 && _lastMatchLength >= 0 ? Matched : null;
+    public string? this[int i] =>
+        i == 0 && _lastMatchLength >= 0 ? (_lastMatch is { } whole ? whole.Value : Matched) // no Match made for group 0
+        : LastMatch is { } m ? (m.Groups[i].Success ? m.Groups[i].Value : null)
+        : null;
     public string? this[string name] => LastMatch is { } m && m.Groups[name].Success ? m.Groups[name].Value : null;
 
     private void Fail()
@@ -115,6 +116,26 @@ public sealed class Scanner
         var matched = Matched;
         Pos = _pos + _lastMatchLength;
         return matched;
+    }
+
+    /// <summary>As <see cref="Scan"/>, without making the matched string: its length, or -1 when nothing matched.
+    /// <paramref name="groups"/>: the caller reads groups, so the match is made with them at once (one regex run, not
+    /// two).</summary>
+    public int ScanLength(RubyRegex re, bool groups = false)
+    {
+        if (groups && re.Fast is null)
+        {
+            var m = re.Anchored.Match(String, _pos, String.Length - _pos);
+            if (!m.Success) { Fail(); return -1; }
+            LastMatch = m;
+            _lastMatchStart = _pos;
+            _lastMatchLength = m.Length;
+            Pos = _pos + m.Length;
+            return m.Length;
+        }
+        if (!MatchAt(re)) return -1;
+        Pos = _pos + _lastMatchLength;
+        return _lastMatchLength;
     }
 
     /// <summary>Searches from the position, advances past the match and returns everything up to its end.</summary>

@@ -55,25 +55,36 @@ public abstract class RegexLexer : ILexer
     /// <summary>Continues lexing with an existing run (rouge's <c>continue_lex</c> on an instance).</summary>
     internal static IEnumerable<(Token Token, string Value)> Consolidate(IEnumerable<(Token Token, string Value)> tokens)
     {
+        // A token's value is kept as is until a second value of the same token arrives (then they are joined).
         Token? lastToken = null;
-        StringBuilder? lastValue = null;
+        string? lastValue = null;
+        StringBuilder? joined = null;
         foreach (var (token, value) in tokens)
         {
             if (value.Length == 0) continue;
             if (ReferenceEquals(token, lastToken))
             {
-                lastValue!.Append(value);
+                if (joined is null) (joined ??= new StringBuilder()).Clear().Append(lastValue);
+                joined.Append(value);
                 continue;
             }
-            if (lastToken is not null) yield return (lastToken, lastValue!.ToString());
+            if (lastToken is not null) yield return (lastToken, Take(ref joined, lastValue!));
             lastToken = token;
-            lastValue = new StringBuilder(value);
+            lastValue = value;
         }
-        if (lastToken is not null) yield return (lastToken, lastValue!.ToString());
+        if (lastToken is not null) yield return (lastToken, Take(ref joined, lastValue!));
+
+        static string Take(ref StringBuilder? joined, string single)
+        {
+            if (joined is null) return single;
+            var value = joined.ToString();
+            joined = null;
+            return value;
+        }
     }
 
     /// <summary>A rule: its pattern, whether it only applies at the start of a line, and what it does.</summary>
-    internal sealed record Rule(RubyRegex Regex, bool BeginningOfLine, Action<Run> Callback)
+    internal sealed record Rule(RubyRegex Regex, bool BeginningOfLine, Action<Run> Callback, bool ReadsGroups = false)
     {
         private readonly (System.Buffers.SearchValues<char>? First, bool NonAscii) _filter = Filter(Regex);
 
@@ -92,10 +103,34 @@ public abstract class RegexLexer : ILexer
         public bool MayStartWith(char c) => First is null || First.Contains(c) || (c >= 128 && NonAscii);
     }
 
-    internal sealed class LexerState(string name)
+    internal sealed class LexerState(string name, bool indexed = true)
     {
         public string Name { get; } = name;
         public List<object> Rules { get; } = []; // Rule, or LexerState for a mixin
+
+        /// <summary>The rules in the order they are tried, mixins spliced in (made on first use, after the definition).</summary>
+        public Rule[] Flat => _flat ??= Flatten(this).ToArray();
+
+        /// <summary>For each ASCII character, the rules (in order) whose filter admits it: the rules worth trying there.
+        /// Null for states made for one match (rouge's <c>push do ... end</c>), not worth indexing.</summary>
+        public Rule[][]? ByAsciiChar => indexed ? _byChar ??= Index(Flat) : null;
+
+        private Rule[]? _flat;
+        private Rule[][]? _byChar;
+
+        private static IEnumerable<Rule> Flatten(LexerState state)
+        {
+            foreach (var item in state.Rules)
+                if (item is LexerState mixin) foreach (var rule in Flatten(mixin)) yield return rule;
+                else yield return (Rule)item;
+        }
+
+        private static Rule[][] Index(Rule[] rules)
+        {
+            var table = new Rule[128][];
+            for (var c = 0; c < 128; c++) table[c] = rules.Where(r => r.MayStartWith((char)c)).ToArray();
+            return table;
+        }
     }
 
     /// <summary>The states of a lexer as its definition builds them (rouge's <c>state</c> DSL).</summary>
@@ -134,8 +169,8 @@ public abstract class RegexLexer : ILexer
         public string Name { get; } = name;
         internal List<object> Items { get; } = [];
 
-        private void Add(RubyRegex re, Action<Run> callback) =>
-            Items.Add(new Rule(re, re.Source.StartsWith('^'), callback));
+        private void Add(RubyRegex re, Action<Run> callback, bool readsGroups = false) =>
+            Items.Add(new Rule(re, re.Source.StartsWith('^'), callback, readsGroups));
 
         /// <summary>A rule yielding <paramref name="token"/>; <paramref name="next"/> is a state to push, <c>#pop</c> or <c>#push</c>.</summary>
         public StateBuilder Rule(RubyRegex re, string token, string? next = null)
@@ -169,7 +204,7 @@ public abstract class RegexLexer : ILexer
                 if (next == "#pop") r.Pop();
                 else if (next == "#push") r.Push();
                 else if (next is not null) r.Push(next);
-            });
+            }, readsGroups: true);
             return this;
         }
 
@@ -220,21 +255,19 @@ public abstract class RegexLexer : ILexer
 
         private bool Step(LexerState state)
         {
-            foreach (var item in state.Rules)
+            var text = _scanner.String;
+            var pos = _scanner.Pos;
+            // Only the rules that can match at this character are tried (an ASCII character picks them from a table).
+            var rules = pos < text.Length && text[pos] < 128 && state.ByAsciiChar is { } table ? table[text[pos]] : state.Flat;
+            var atLineStart = pos == 0 || text[pos - 1] == '\n';
+            foreach (var rule in rules)
             {
-                if (item is LexerState mixin)
-                {
-                    if (Step(mixin)) return true;
-                    continue;
-                }
-                var rule = (Rule)item;
-                var pos = _scanner.Pos;
-                if (rule.First is not null && (pos >= _scanner.String.Length || !rule.MayStartWith(_scanner.String[pos]))) continue;
-                if (rule.BeginningOfLine && !(pos == 0 || _scanner.String[pos - 1] == '\n')) continue;
-                var matched = _scanner.Scan(rule.Regex);
-                if (matched is null) continue;
+                if (rule.First is not null && (pos >= text.Length || !rule.MayStartWith(text[pos]))) continue;
+                if (rule.BeginningOfLine && !atLineStart) continue;
+                var length = _scanner.ScanLength(rule.Regex, rule.ReadsGroups);
+                if (length < 0) continue;
                 rule.Callback(this);
-                if (matched.Length == 0)
+                if (length == 0)
                 {
                     if (++_nullSteps > MaxNullScans) return false;
                 }
@@ -278,7 +311,7 @@ public abstract class RegexLexer : ILexer
         {
             var builder = new StateBuilder("anonymous");
             define(builder);
-            var state = new LexerState(builder.Name);
+            var state = new LexerState(builder.Name, indexed: false);
             foreach (var item in builder.Items) state.Rules.Add(item is string mixin ? _states[mixin] : item);
             _stack.Add(state);
         }

@@ -43,6 +43,9 @@ public sealed class Python : RegexLexer
         "WindowsError", "ZeroDivisionError",
     ];
 
+    private static readonly Token NameBuiltin = Token.Get("Name.Builtin");
+    private static readonly Token NameBuiltinPseudo = Token.Get("Name.Builtin.Pseudo");
+
     private const string Identifier = "[[:alpha:]_][[:alnum:]_]*";
     private const string DottedIdentifier = "[[:alpha:]_.][[:alnum:]_.]*";
     private const string Digits = "[0-9](_?[0-9])*";
@@ -82,10 +85,10 @@ public sealed class Python : RegexLexer
             .Rule(Rx(@"(?<!\.)" + Identifier), r =>
             {
                 var word = r[0]!;
-                r.Token(Keywords.Contains(word) ? "Keyword"
-                    : Exceptions.Contains(word) || Builtins.Contains(word) ? "Name.Builtin"
-                    : BuiltinsPseudo.Contains(word) ? "Name.Builtin.Pseudo"
-                    : "Name");
+                r.Token(Keywords.Contains(word) ? Token.Keyword
+                    : Exceptions.Contains(word) || Builtins.Contains(word) ? NameBuiltin
+                    : BuiltinsPseudo.Contains(word) ? NameBuiltinPseudo
+                    : Token.Name, word);
             })
             .Rule(Rx(Identifier), "Name")
             .Rule(Rx("(?:" + Decimal + ")((?:" + Exponent + "))?j?", i: true), "Literal.Number.Float")
