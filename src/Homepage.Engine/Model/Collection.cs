@@ -60,6 +60,21 @@ public sealed class Collection
         SortDocs();
     }
 
+    /// <summary>The document's position in <see cref="Docs"/> (Jekyll's <c>docs.index(doc)</c>, behind <c>page.next</c> and
+    /// <c>page.previous</c>), in constant time: positions are noted for the whole list whenever one is found stale.</summary>
+    public int IndexOf(Document doc)
+    {
+        var docs = Docs;
+        var hint = doc.IndexHint;
+        if (hint >= 0 && hint < docs.Count && ReferenceEquals(docs[hint], doc)) return hint;
+        lock (docs)
+        {
+            for (var i = 0; i < docs.Count; i++) docs[i].IndexHint = i;
+        }
+        hint = doc.IndexHint;
+        return hint >= 0 && hint < docs.Count && ReferenceEquals(docs[hint], doc) ? hint : -1;
+    }
+
     public void SortDocs()
     {
         if (Metadata.Get("order") is IList<object?> order)

@@ -121,7 +121,7 @@ public sealed partial class Document : Convertible
         get
         {
             var docs = Collection.Docs;
-            var pos = docs.IndexOf(this);
+            var pos = Collection.IndexOf(this);
             return pos >= 0 && pos < docs.Count - 1 ? docs[pos + 1] : null;
         }
     }
@@ -130,10 +130,13 @@ public sealed partial class Document : Convertible
     {
         get
         {
-            var pos = Collection.Docs.IndexOf(this);
+            var pos = Collection.IndexOf(this);
             return pos > 0 ? Collection.Docs[pos - 1] : null;
         }
     }
+
+    /// <summary>Where this document was last seen in its collection's list (see <see cref="Collection.IndexOf"/>).</summary>
+    internal int IndexHint { get; set; } = -1;
 
     /// <summary><c>Document#read</c>: defaults, then front matter, then title/slug/categories/tags/excerpt.</summary>
     public void Read()
