@@ -83,9 +83,25 @@ internal sealed partial class JekyllParser
 
     internal IReadOnlyList<Statement> ParseBody(ParseContext context)
     {
-        var body = new ParseResult<IReadOnlyList<Statement>>();
-        return AnyTagsList.Parse(context, ref body) ? body.Value ?? [] : [];
+        // Liquid's Block::MAX_DEPTH: blocks nest at most 100 deep (deeper input would overflow the parser's stack).
+        if (_bodyDepth >= MaxBlockDepth)
+            throw new LiquidException("Liquid error: Nesting too deep", null, context.Scanner.Cursor.Position.Line);
+        _bodyDepth++;
+        try
+        {
+            var body = new ParseResult<IReadOnlyList<Statement>>();
+            return AnyTagsList.Parse(context, ref body) ? body.Value ?? [] : [];
+        }
+        finally
+        {
+            _bodyDepth--;
+        }
     }
+
+    private const int MaxBlockDepth = 100;
+
+    /// <summary>How deep the block being parsed on this thread is nested (parsing runs on one thread at a time).</summary>
+    [ThreadStatic] private static int _bodyDepth;
 
     private static ParseException NeverClosed(string block, ParseContext context) =>
         new($"'{block}' tag was never closed", context.Scanner.Cursor.Position);

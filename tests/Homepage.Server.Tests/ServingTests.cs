@@ -5,6 +5,14 @@ namespace Homepage.Server.Tests;
 public sealed class ServingTests
 {
     [Fact]
+    public void Serve_binds_the_loopback_address_and_jekylls_port_unless_told_otherwise()
+    {
+        var options = new ServeOptions();
+        Assert.Equal("127.0.0.1", options.Host);
+        Assert.Equal(4000, options.Port);
+    }
+
+    [Fact]
     public async Task Serves_pages_folders_and_extensionless_paths_as_jekyll_does()
     {
         await using var site = await ServedSite.StartAsync();

@@ -16,6 +16,7 @@ public static partial class RubyYaml
     /// Throws <see cref="YamlLoadException"/> with the line and column of a syntax error.</summary>
     public static object? Load(string text)
     {
+        CheckNesting(text);
         var stream = new YamlStream();
         try
         {
@@ -32,6 +33,60 @@ public static partial class RubyYaml
         }
         if (stream.Documents.Count == 0) return null;
         return new Converter().Convert(stream.Documents[0].RootNode, 0);
+    }
+
+    /// <summary>The deepest nesting a YAML text may have: YamlDotNet recurses per level and would overflow the stack.</summary>
+    public const int MaxNesting = 1000;
+
+    /// <summary>
+    /// Refuses text nested deeper than <see cref="MaxNesting"/> before parsing it. The bound is generous: flow
+    /// brackets open across lines, and a line's own indentation plus its block indicators (<c>- </c>, <c>? </c>) is at
+    /// least as deep as what the line nests; quoted text and comments are skipped.
+    /// </summary>
+    private static void CheckNesting(string text)
+    {
+        var flow = 0;
+        var line = 1;
+        var lineStart = true;
+        var indent = 0;
+        var indicators = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\n':
+                    line++;
+                    lineStart = true;
+                    indent = indicators = 0;
+                    continue;
+                case ' ' when lineStart:
+                    indent++;
+                    continue;
+                case '#' when i == 0 || text[i - 1] is ' ' or '\t' or '\n':
+                    while (i + 1 < text.Length && text[i + 1] != '\n') i++;
+                    continue;
+                case '"' or '\'' when flow > 0 || i == 0 || text[i - 1] is ' ' or '\t' or '\n' or '[' or '{' or ',' or ':':
+                    for (i++; i < text.Length && text[i] != c; i++)
+                    {
+                        if (text[i] == '\\' && c == '"') i++;
+                        else if (text[i] == '\n') line++;
+                    }
+                    break;
+                case '[' or '{':
+                    flow++;
+                    break;
+                case ']' or '}':
+                    flow = Math.Max(0, flow - 1);
+                    break;
+                case '-' or '?' or ':' when i + 1 < text.Length && text[i + 1] is ' ' or '\n':
+                    indicators++;
+                    break;
+            }
+            if (c != ' ' && c != '-' && c != '?') lineStart = false;
+            if (flow > MaxNesting || indent / 2 + indicators > MaxNesting)
+                throw new YamlLoadException($"nesting too deep (more than {MaxNesting} levels)", line, 1, null);
+        }
     }
 
     /// <summary>Where YamlDotNet's scanner stopped, for errors it raises without a position.</summary>
