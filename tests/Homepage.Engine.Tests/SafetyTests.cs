@@ -149,4 +149,36 @@ public sealed class SafetyTests
         var e = Assert.ThrowsAny<BuildException>(() => site.Build());
         Assert.Contains("index.html", e.Message);
     }
+
+    [Fact]
+    public void A_page_that_is_not_utf8_fails_the_build_naming_it_and_a_static_file_is_copied_as_is()
+    {
+        // Jekyll: "Error reading file .../bad.md: invalid byte sequence in UTF-8", then the build stops.
+        using var site = new TempSite().With("_config.yml", "").With("index.html", "hi");
+        File.WriteAllBytes(Path.Combine(site.Source, "notes.txt"), [(byte)'a', 0xFF, (byte)'b']);
+        site.Build();
+        Assert.Equal(new byte[] { (byte)'a', 0xFF, (byte)'b' }, File.ReadAllBytes(Path.Combine(site.Destination, "notes.txt")));
+
+        File.WriteAllBytes(Path.Combine(site.Source, "bad.md"), [.. "---\ntitle: x\n---\nCaf"u8, 0xE9, .. " au lait\n"u8]);
+        var e = Assert.ThrowsAny<BuildException>(() => site.Build());
+        Assert.Contains("invalid byte sequence in UTF-8", e.Message);
+        Assert.Contains("bad.md", e.Message);
+    }
+
+    [Fact]
+    public void A_very_large_page_and_data_file_build_completely()
+    {
+        var markdown = new System.Text.StringBuilder("---\ntitle: big\n---\n");
+        for (var i = 0; i < 20_000; i++) markdown.Append("Paragraph ").Append(i).Append(" with *emphasis* and `code`.\n\n");
+        var data = new System.Text.StringBuilder();
+        for (var i = 0; i < 50_000; i++) data.Append("- {n: ").Append(i).Append("}\n");
+        using var site = new TempSite().With("_config.yml", "")
+            .With("big.md", markdown.Append("The end.\n").ToString())
+            .With("_data/rows.yml", data.ToString())
+            .With("count.html", "---\n---\n{{ site.data.rows.size }} {{ site.data.rows.last.n }}");
+        site.Build();
+        Assert.EndsWith("<p>The end.</p>\n", site.Read("big.html"));
+        Assert.Contains("<p>Paragraph 19999 with <em>emphasis</em> and <code class=\"language-plaintext highlighter-rouge\">code</code>.</p>", site.Read("big.html"));
+        Assert.Equal("50000 49999", site.Read("count.html"));
+    }
 }

@@ -2,18 +2,32 @@ using System.Text;
 
 namespace Homepage.Engine.Utilities;
 
-/// <summary>Reads source files as Jekyll does (<c>bom|utf-8</c>: a UTF-8 byte-order mark is dropped, bytes are kept as they are).</summary>
+/// <summary>Reads source files as Jekyll does (<c>bom|utf-8</c>: a UTF-8 byte-order mark is dropped).</summary>
 public static class TextFiles
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static string Read(string path) => Decode(File.ReadAllBytes(path));
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Decode(ReadOnlySpan<byte> bytes)
+    /// <summary>A source file's text. Bytes that are not UTF-8 fail the build naming the file, as they fail Jekyll's
+    /// (Ruby raises "invalid byte sequence in UTF-8" as soon as a regex or Liquid reads the string).</summary>
+    public static string Read(string path)
     {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) bytes = bytes[3..];
-        return Utf8.GetString(bytes);
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            return StrictUtf8.GetString(WithoutBom(bytes));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new BuildException($"Error reading file {path}: invalid byte sequence in UTF-8", path);
+        }
     }
+
+    public static string Decode(ReadOnlySpan<byte> bytes) => Utf8.GetString(WithoutBom(bytes));
+
+    private static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? bytes[3..] : bytes;
 
     /// <summary>Jekyll's <c>Utils.has_yaml_header?</c>: the first line is <c>---</c> followed only by whitespace.</summary>
     public static bool HasYamlHeader(string path)
