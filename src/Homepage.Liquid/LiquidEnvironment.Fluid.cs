@@ -146,7 +146,7 @@ public sealed partial class LiquidTemplate
         var context = _environment.NewContext(globals, options);
         try
         {
-            using var writer = new StringWriter();
+            using var writer = new BoundedStringWriter(_environment.Options.MaxOutputLength);
             var task = _template.RenderAsync(writer, NullEncoder.Default, context);
             if (!task.IsCompletedSuccessfully) task.AsTask().GetAwaiter().GetResult();
             return writer.ToString();
@@ -174,4 +174,26 @@ internal static class FluidTemplateExtensions
         await template.RenderAsync(writer, NullEncoder.Default, context);
         return writer.ToString();
     }
+}
+
+/// <summary>A render's output, which may not grow past a limit (Liquid's <c>render_length_limit</c>): a template that
+/// would produce gigabytes fails with an error instead of exhausting the machine's memory.</summary>
+internal sealed class BoundedStringWriter(int maxLength) : StringWriter
+{
+    private void Grow(int count)
+    {
+        if (GetStringBuilder().Length + (long)count > maxLength)
+            throw new LiquidException($"Liquid error: Memory limits exceeded (the output passed {maxLength:N0} characters)");
+    }
+
+    public override void Write(char value) { Grow(1); base.Write(value); }
+    public override void Write(char[] buffer, int index, int count) { Grow(count); base.Write(buffer, index, count); }
+    public override void Write(ReadOnlySpan<char> buffer) { Grow(buffer.Length); base.Write(buffer); }
+    public override void Write(string? value) { Grow(value?.Length ?? 0); base.Write(value); }
+    public override void Write(System.Text.StringBuilder? value) { Grow(value?.Length ?? 0); base.Write(value); }
+    public override Task WriteAsync(char value) { Write(value); return Task.CompletedTask; }
+    public override Task WriteAsync(string? value) { Write(value); return Task.CompletedTask; }
+    public override Task WriteAsync(char[] buffer, int index, int count) { Write(buffer, index, count); return Task.CompletedTask; }
+    public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) { Write(buffer.Span); return Task.CompletedTask; }
+    public override Task WriteAsync(System.Text.StringBuilder? value, CancellationToken cancellationToken = default) { Write(value); return Task.CompletedTask; }
 }

@@ -37,6 +37,10 @@ public sealed class LiquidEnvironmentOptions
     /// <summary>Jekyll's <c>--profile</c>: where include renders are recorded (null: not profiling).</summary>
     public LiquidRenderStats? RenderStats { get; init; }
 
+    /// <summary>The most characters one render may produce (a guard against runaway output; Jekyll sets no limit, this one
+    /// is far above any real page).</summary>
+    public int MaxOutputLength { get; init; } = 256 * 1024 * 1024;
+
     /// <summary>The most statements one render may execute before it fails (a guard against runaway loops).</summary>
     public int MaxSteps { get; init; } = 50_000_000;
 }

@@ -39,4 +39,17 @@ public sealed class LimitsTests
         var e = Assert.Throws<LiquidException>(() => environment.Parse("{% include self.html %}", "page.html").Render(new Dictionary<string, object?>()));
         Assert.Contains("self.html", e.Message + e.Path);
     }
+
+    [Fact]
+    public void Output_past_the_limit_fails_with_a_liquid_error()
+    {
+        var environment = new LiquidEnvironment(new LiquidEnvironmentOptions { MaxOutputLength = 10_000 });
+        // Doubling a string in a loop: a few steps, exponential output.
+        var template = environment.Parse("{% assign s = 'ab' %}{% for i in (1..40) %}{% assign s = s | append: s %}{{ s }}{% endfor %}", "big.html");
+        var e = Assert.Throws<LiquidException>(() => template.Render(new Dictionary<string, object?>()));
+        Assert.Equal("big.html", e.Path);
+        Assert.Contains("Memory limits exceeded", e.Message);
+        Assert.Equal(8188, environment.Parse("{% assign s = 'ab' %}{% for i in (1..11) %}{% assign s = s | append: s %}{{ s }}{% endfor %}", "ok.html")
+            .Render(new Dictionary<string, object?>()).Length);
+    }
 }
