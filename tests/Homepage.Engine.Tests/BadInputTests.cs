@@ -95,6 +95,8 @@ public class BadInputTests
         using var site = new TempSite().With("_config.yml", "").With("index.html", "x");
         var e = Assert.Throws<BuildException>(() => site.Build(o => o.Destination = site.Root));
         Assert.Contains("Destination directory cannot be or contain the Source directory.", e.Message);
+        var same = Assert.Throws<BuildException>(() => site.Build(o => o.Destination = site.Source));
+        Assert.Contains("Destination directory cannot be or contain the Source directory.", same.Message);
         Assert.True(File.Exists(Path.Combine(site.Source, "index.html")));
     }
 
