@@ -53,7 +53,25 @@ public sealed class CommandLineTests
         var (code, _, error) = Run("build", "-s", dir, "-d", Path.Combine(dir, "_site"));
         Assert.Equal(1, code);
         Assert.Contains("_config.yml", error);
+        Assert.DoesNotContain("   at ", error); // no .NET stack trace without --trace
         Assert.False(Directory.Exists(Path.Combine(dir, "_site")));
+        var (traced, _, traceError) = Run("build", "--trace", "-s", dir, "-d", Path.Combine(dir, "_site"));
+        Assert.Equal(1, traced);
+        Assert.Contains("   at ", traceError);
+    }
+
+    [Fact]
+    public void A_liquid_error_exits_1_with_jekylls_message_and_no_stack_trace()
+    {
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        Directory.CreateDirectory(Path.Combine(dir, "_layouts"));
+        File.WriteAllText(Path.Combine(dir, "_layouts", "default.html"), "{{ content }}\n{% if %}\n");
+        File.WriteAllText(Path.Combine(dir, "index.md"), "---\nlayout: default\n---\nhi\n");
+        var (code, _, error) = Run("build", "-s", dir, "-d", Path.Combine(dir, "_site"));
+        Assert.Equal(1, code);
+        Assert.Contains("Liquid Exception:", error);
+        Assert.Contains("_layouts/default.html", error);
+        Assert.DoesNotContain("   at ", error);
     }
 
     [Fact]
