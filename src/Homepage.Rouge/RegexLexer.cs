@@ -64,8 +64,7 @@ public abstract class RegexLexer : ILexer
             if (value.Length == 0) continue;
             if (ReferenceEquals(token, lastToken))
             {
-                if (joined is null) (joined ??= new StringBuilder()).Clear().Append(lastValue);
-                joined.Append(value);
+                (joined ??= new StringBuilder(lastValue)).Append(value);
                 continue;
             }
             if (lastToken is not null) yield return (lastToken, Take(ref joined, lastValue!));

@@ -96,7 +96,7 @@ public sealed class Renderer
         if (item.RenderWithLiquid)
         {
             if (debug) _site.Log.Debug("Rendering Liquid:", ProfileName(item));
-            output = RenderLiquid(Template(item, output), payload, item, item.LiquidPath, ProfileName(item));
+            output = RenderLiquid(Template(item, output), payload, item, item.LiquidPath);
         }
 
         if (debug) _site.Log.Debug("Rendering Markup:", ProfileName(item));
@@ -129,14 +129,15 @@ public sealed class Renderer
         }
     }
 
-    private string RenderLiquid(LiquidTemplate template, Dictionary<string, object?> payload, Convertible item, string path, string profileName)
+    /// <param name="layout">The layout being rendered around <paramref name="item"/>, if that is what renders.</param>
+    private string RenderLiquid(LiquidTemplate template, Dictionary<string, object?> payload, Convertible item, string path, Layout? layout = null)
     {
         try
         {
             if (_site.RenderStats is not { } stats) return template.Render(payload, new LiquidRenderOptions { PagePath = item.RelativePath });
             var started = LiquidRenderStats.Timestamp();
             var output = template.Render(payload, new LiquidRenderOptions { PagePath = item.RelativePath });
-            stats.Record(profileName, output, LiquidRenderStats.Since(started));
+            stats.Record(layout?.RelativePath ?? ProfileName(item), output, LiquidRenderStats.Since(started));
             return output;
         }
         catch (LiquidException e)
@@ -204,7 +205,7 @@ public sealed class Renderer
             {
                 throw LiquidError(e, layout.RelativePath);
             }
-            output = RenderLiquid(template, payload, item, layout.RelativePath, layout.RelativePath);
+            output = RenderLiquid(template, payload, item, layout.RelativePath, layout);
             if (layout.Data.Get("layout") is not { } parentName || !_site.Layouts.TryGetValue(RubyValue.ToS(parentName), out var parent)) break;
             if (!used.Add(parent)) break;
             layout = parent;
