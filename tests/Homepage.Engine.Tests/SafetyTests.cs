@@ -96,6 +96,9 @@ public sealed class SafetyTests
         var (_, log, _, _) = site.Build();
         Assert.Contains(log.Messages, m => m.Contains("Conflict:") && m.Contains("The following destination is shared by multiple files."));
         Assert.Contains(log.Messages, m => m.EndsWith(Path.Combine("same", "index.html")));
+        // Jekyll's build warns with doctor's check: every file writing there, then a blank line.
+        Assert.Contains(Logger.Format("", " - a.md"), log.Messages);
+        Assert.Contains(Logger.Format("", " - b.md"), log.Messages);
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public static class DoctorCommand
         return true;
     }
 
-    private static bool ConflictingUrls(Site site)
+    /// <summary>Jekyll's <c>Doctor.conflicting_urls</c>, which its build runs too: every destination two files write.</summary>
+    public static bool ConflictingUrls(Site site)
     {
         var map = new OrderedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var item in Writer.SiteFiles(site))

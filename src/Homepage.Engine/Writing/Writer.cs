@@ -30,10 +30,9 @@ public static class Writer
                 _ => throw new InvalidOperationException(),
             };
             EnsureInside(destination, path);
-            if (outputs.TryGetValue(path, out var existing) && !ReferenceEquals(existing, item))
-                ConflictWarning(site, path, existing, item);
-            outputs[path] = item;
+            outputs[path] = item; // a later file writing the same path wins, as it overwrites the earlier in Jekyll
         }
+        Commands.DoctorCommand.ConflictingUrls(site); // Jekyll's write warns with doctor's check
 
         var staging = StagingFolder(destination);
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -112,16 +111,6 @@ public static class Writer
             throw;
         }
         Directory.Delete(previous, recursive: true);
-    }
-
-    private static void ConflictWarning(Site site, string path, object a, object b)
-    {
-        string Describe(object o) => o switch { Convertible c => c.RelativePath, StaticFile f => f.RelativePath.TrimStart('/'), _ => "" };
-        site.Log.Warn("Conflict:", $"The following destination is shared by multiple files.");
-        site.Log.Warn("", "The written file may end up with unexpected contents.");
-        site.Log.Warn("", path);
-        site.Log.Warn("", " - " + Describe(a));
-        site.Log.Warn("", " - " + Describe(b));
     }
 
     /// <summary><c>Site#each_site_file</c>: pages, static files to write, documents to write; each item once.</summary>
