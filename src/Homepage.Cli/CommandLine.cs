@@ -31,6 +31,7 @@ public static class CommandLine
               --safe                  Safe mode
               --limit_posts N         Limits the number of posts to parse and publish
               --profile               Print the time of each build phase and of each Liquid template
+              --theme NAME|PATH       Use another theme (_themes/NAME or a folder) than _config.yml names
           -q, --quiet                 Silence output
           -V, --verbose               Print verbose output
           -t, --trace                 Show the full backtrace when an error occurs
@@ -185,6 +186,7 @@ public static class CommandLine
                 case "--unpublished": options.Unpublished = true; break;
                 case "--safe": options.Safe = true; break;
                 case "--profile": options.Profile = true; break;
+                case "--theme": options.Theme = Value(args, ref i); break;
                 case "--limit_posts": options.LimitPosts = int.Parse(Value(args, ref i)); break;
                 case "-q" or "--quiet": options.Quiet = true; break;
                 case "-V" or "--verbose": options.Verbose = true; break;

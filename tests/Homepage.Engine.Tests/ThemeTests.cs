@@ -27,6 +27,26 @@ public class ThemeTests
     }
 
     [Fact]
+    public void The_theme_option_previews_another_theme_without_editing_the_config()
+    {
+        using var site = new TempSite()
+            .With("_config.yml", "theme: plain\n")
+            .With("_themes/plain/_layouts/default.html", "<plain>{{ content }}</plain>")
+            .With("_themes/fancy/_layouts/default.html", "<fancy>{{ content }}</fancy>")
+            .With("a.html", "---\nlayout: default\n---\nx");
+        site.Build();
+        Assert.Equal("<plain>x</plain>", site.Read("a.html"));
+        site.Build(o => o.Theme = "fancy");
+        Assert.Equal("<fancy>x</fancy>", site.Read("a.html"));
+        var elsewhere = Path.Combine(site.Root, "my-theme");
+        Directory.CreateDirectory(Path.Combine(elsewhere, "_layouts"));
+        File.WriteAllText(Path.Combine(elsewhere, "_layouts", "default.html"), "<mine>{{ content }}</mine>");
+        site.Build(o => o.Theme = elsewhere);
+        Assert.Equal("<mine>x</mine>", site.Read("a.html"));
+        Assert.Equal("theme: plain\n", File.ReadAllText(Path.Combine(site.Source, "_config.yml")));
+    }
+
+    [Fact]
     public void A_missing_theme_is_a_clear_error()
     {
         using var site = new TempSite().With("_config.yml", "theme: nowhere\n").With("a.html", "x");

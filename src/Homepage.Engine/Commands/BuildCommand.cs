@@ -23,6 +23,10 @@ public sealed class BuildOptions
     public bool Watching { get; set; }
     public bool Safe { get; set; }
 
+    /// <summary>Homepage's <c>--theme NAME|PATH</c>: build (or preview) the site with another theme than its
+    /// <c>_config.yml</c> names, without editing it.</summary>
+    public string? Theme { get; set; }
+
     /// <summary>Jekyll's <c>--profile</c>: time each phase and each Liquid template.</summary>
     public bool Profile { get; set; }
     public int? LimitPosts { get; set; }
@@ -49,6 +53,7 @@ public sealed class BuildOptions
         if (Verbose) o["verbose"] = true;
         if (Safe) o["safe"] = true;
         if (Profile) o["profile"] = true;
+        if (Theme is not null) o["theme"] = Theme;
         if (LimitPosts is { } l) o["limit_posts"] = (long)l;
         return o;
     }
