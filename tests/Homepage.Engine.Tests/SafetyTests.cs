@@ -184,4 +184,17 @@ public sealed class SafetyTests
         Assert.Contains("<p>Paragraph 19999 with <em>emphasis</em> and <code class=\"language-plaintext highlighter-rouge\">code</code>.</p>", site.Read("big.html"));
         Assert.Equal("50000 49999", site.Read("count.html"));
     }
+
+    [Theory]
+    [InlineData("/../../escape.html")]
+    [InlineData("../escape.html")]
+    [InlineData("/a/../../../escape.html")]
+    public void A_permalink_cannot_write_outside_the_destination(string permalink)
+    {
+        using var site = new TempSite().With("_config.yml", "").With("p.md", "---\npermalink: " + permalink + "\n---\nx");
+        site.Build();
+        Assert.False(File.Exists(Path.Combine(site.Root, "escape.html")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(site.Root)!, "escape.html")));
+        Assert.Single(Directory.GetFiles(site.Destination, "escape.html", SearchOption.AllDirectories));
+    }
 }
