@@ -63,7 +63,8 @@ public sealed class DevServer : IAsyncDisposable
         Address = new Uri(address.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "localhost"));
         if (_options.Watch)
         {
-            _watcher = new SourceWatcher(source, destination, _options.Debounce, changes => _ = RebuildAsync(changes));
+            var themeRoot = site?.Theme?.Root is { } theme ? new[] { theme } : [];
+            _watcher = new SourceWatcher(source, destination, _options.Debounce, changes => _ = RebuildAsync(changes), themeRoot);
             _log.Info("Auto-regeneration:", $"enabled for '{source}'");
         }
         if (_options.LiveReload) _log.Info("LiveReload address:", new Uri(Address, _files.BaseUrl + "/__homepage/events").ToString());

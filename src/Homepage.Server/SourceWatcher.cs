@@ -1,6 +1,7 @@
 namespace Homepage.Server;
 
-/// <summary>Watches the source folder; after a quiet period, reports the files that changed (the destination and VCS folders excluded).</summary>
+/// <summary>Watches the source folder (and a theme folder outside it); after a quiet period, reports the files that
+/// changed (the destination and VCS folders excluded).</summary>
 public sealed class SourceWatcher : IDisposable
 {
     private static readonly string[] Ignored = [".git", ".jekyll-cache", ".sass-cache", "node_modules", "bin", "obj"];
@@ -9,32 +10,41 @@ public sealed class SourceWatcher : IDisposable
     private readonly string _destination;
     private readonly TimeSpan _debounce;
     private readonly Action<IReadOnlyCollection<string>> _onChange;
-    private readonly FileSystemWatcher _watcher;
+    private readonly List<FileSystemWatcher> _watchers = [];
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly Timer _timer;
     private readonly object _gate = new();
 
-    public SourceWatcher(string source, string destination, TimeSpan debounce, Action<IReadOnlyCollection<string>> onChange)
+    /// <param name="extraRoots">Folders outside the source that the site also reads (a theme given by path).</param>
+    public SourceWatcher(string source, string destination, TimeSpan debounce, Action<IReadOnlyCollection<string>> onChange,
+        IEnumerable<string>? extraRoots = null)
     {
         _source = Path.GetFullPath(source);
         _destination = Path.GetFullPath(destination).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         _debounce = debounce;
         _onChange = onChange;
         _timer = new Timer(_ => Flush());
-        _watcher = new FileSystemWatcher(_source)
+        var sourcePrefix = _source.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var roots = new[] { _source }.Concat((extraRoots ?? []).Select(Path.GetFullPath)
+            .Where(r => Directory.Exists(r) && !(r + Path.DirectorySeparatorChar).StartsWith(sourcePrefix, StringComparison.Ordinal)));
+        foreach (var root in roots.Distinct(StringComparer.Ordinal))
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Changed += (_, e) => Queue(e.FullPath);
-        _watcher.Created += (_, e) => Queue(e.FullPath);
-        _watcher.Deleted += (_, e) => Queue(e.FullPath);
-        _watcher.Renamed += (_, e) =>
-        {
-            Queue(e.OldFullPath);
-            Queue(e.FullPath);
-        };
-        _watcher.EnableRaisingEvents = true;
+            var watcher = new FileSystemWatcher(root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Changed += (_, e) => Queue(e.FullPath);
+            watcher.Created += (_, e) => Queue(e.FullPath);
+            watcher.Deleted += (_, e) => Queue(e.FullPath);
+            watcher.Renamed += (_, e) =>
+            {
+                Queue(e.OldFullPath);
+                Queue(e.FullPath);
+            };
+            watcher.EnableRaisingEvents = true;
+            _watchers.Add(watcher);
+        }
     }
 
     private void Queue(string path)
@@ -64,7 +74,7 @@ public sealed class SourceWatcher : IDisposable
 
     public void Dispose()
     {
-        _watcher.Dispose();
+        foreach (var watcher in _watchers) watcher.Dispose();
         _timer.Dispose();
     }
 }

@@ -5,6 +5,27 @@ namespace Homepage.Server.Tests;
 public sealed class ServingTests
 {
     [Fact]
+    public async Task A_theme_folder_outside_the_source_is_watched_too()
+    {
+        var root = Directory.CreateTempSubdirectory("homepage-watch-").FullName;
+        try
+        {
+            var source = Directory.CreateDirectory(Path.Combine(root, "site")).FullName;
+            var theme = Directory.CreateDirectory(Path.Combine(root, "theme", "_layouts")).Parent!.FullName;
+            var changed = new TaskCompletionSource<IReadOnlyCollection<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var watcher = new SourceWatcher(source, Path.Combine(source, "_site"), TimeSpan.FromMilliseconds(50),
+                changes => changed.TrySetResult(changes), [theme]);
+            await File.WriteAllTextAsync(Path.Combine(theme, "_layouts", "default.html"), "<theme>{{ content }}</theme>");
+            var changes = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Contains(changes, c => c.EndsWith("_layouts/default.html", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Serve_binds_the_loopback_address_and_jekylls_port_unless_told_otherwise()
     {
         var options = new ServeOptions();
