@@ -72,7 +72,11 @@ public static class CommandLine
             stderr.WriteLine(Usage);
             return 1;
         }
-        var log = new Logger(stdout, stderr) { ShowProgress = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected };
+        var log = new Logger(stdout, stderr)
+        {
+            ShowProgress = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+            Colors = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+        };
         try
         {
             switch (verb)

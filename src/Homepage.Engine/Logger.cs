@@ -66,7 +66,18 @@ public sealed class Logger
         lock (_gate)
         {
             Messages.Add(line);
-            (level >= LogLevel.Warn ? _err : _out).WriteLine(line);
+            if (level >= LogLevel.Warn && Colors)
+                _err.WriteLine((level == LogLevel.Error ? Red : Yellow) + line + Reset);
+            else
+                (level >= LogLevel.Warn ? _err : _out).WriteLine(line);
         }
     }
+
+    /// <summary>Jekyll's colours: warnings yellow, errors red (set by the command line when standard error is a terminal
+    /// and <c>NO_COLOR</c> is not set; <see cref="Messages"/> stay plain).</summary>
+    public bool Colors { get; set; }
+
+    private const string Yellow = "\u001b[33m";
+    private const string Red = "\u001b[31m";
+    private const string Reset = "\u001b[0m";
 }

@@ -68,3 +68,26 @@ public class UtilityTests
         Assert.Equal("/x", Homepage.Liquid.JekyllUrl.Absolute("/x", "", null));
     }
 }
+
+public sealed class LoggerTests
+{
+    [Fact]
+    public void Warnings_and_errors_are_coloured_as_jekyll_colours_them_only_when_asked()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var log = new Logger(stdout, stderr) { Colors = true };
+        log.Info("Source:", "site");
+        log.Warn("Build Warning:", "careful");
+        log.Error("Error:", "broken");
+        var (source, warning, error) = (Logger.Format("Source:", "site"), Logger.Format("Build Warning:", "careful"), Logger.Format("Error:", "broken"));
+        Assert.Equal(source + Environment.NewLine, stdout.ToString());
+        Assert.Equal("\u001b[33m" + warning + "\u001b[0m" + Environment.NewLine + "\u001b[31m" + error + "\u001b[0m" + Environment.NewLine, stderr.ToString());
+        Assert.Equal([source, warning, error], log.Messages);
+
+        var plain = new StringWriter();
+        new Logger(new StringWriter(), plain).Warn("Build Warning:", "careful");
+        Assert.Equal(warning + Environment.NewLine, plain.ToString());
+    }
+}
+
