@@ -72,11 +72,7 @@ public static class CommandLine
             stderr.WriteLine(Usage);
             return 1;
         }
-        var log = new Logger(stdout, stderr)
-        {
-            ShowProgress = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
-            Colors = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
-        };
+        var log = NewLogger(stdout, stderr);
         try
         {
             switch (verb)
@@ -111,6 +107,13 @@ public static class CommandLine
         }
     }
 
+    /// <summary>Jekyll's log lines; on a terminal, a progress line and colours.</summary>
+    private static Logger NewLogger(TextWriter stdout, TextWriter stderr) => new(stdout, stderr)
+    {
+        ShowProgress = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+        Colors = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+    };
+
     private static int New(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var force = args.Contains("--force");
@@ -120,7 +123,7 @@ public static class CommandLine
             stderr.WriteLine("Usage: homepage new PATH [--force]");
             return 1;
         }
-        var log = new Logger(stdout, stderr);
+        var log = NewLogger(stdout, stderr);
         try
         {
             NewCommand.Run(paths[0], force, BuildCommand.PinnedClock() ?? DateTimeOffset.Now, log);

@@ -14,14 +14,9 @@ public static class Profiler
 {
     public static void ProfileProcess(Site site)
     {
-        var phases = new (string Name, Action Run)[]
-        {
-            ("RESET", site.Reset), ("READ", site.Read), ("GENERATE", site.Generate), ("RENDER", site.Render),
-            ("CLEANUP", () => { }), ("WRITE", () => Writing.Writer.Write(site)),
-        };
         var rows = new List<string[]> { new[] { "PHASE", "TIME" } };
         var total = 0.0;
-        foreach (var (name, run) in phases)
+        foreach (var (name, run) in site.Phases)
         {
             var started = Stopwatch.GetTimestamp();
             run();

@@ -89,14 +89,21 @@ public sealed partial class Site
             Profiler.ProfileProcess(this);
             return;
         }
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        void Mark(string phase) { if (System.Environment.GetEnvironmentVariable("HOMEPAGE_TIMINGS") is not null) Console.Error.WriteLine($"{phase}: {sw.Elapsed.TotalMilliseconds:F1} ms"); sw.Restart(); }
-        Reset(); Mark("reset");
-        Read(); Mark("read");
-        Generate(); Mark("generate");
-        Render(); Mark("render");
-        Writer.Write(this); Mark("write");
+        var timings = System.Environment.GetEnvironmentVariable("HOMEPAGE_TIMINGS") is not null;
+        foreach (var (name, run) in Phases)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            run();
+            if (timings && run != NoCleanup)
+                Console.Error.WriteLine($"{name.ToLowerInvariant()}: {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
+        }
     }
+
+    /// <summary>The build's phases in Jekyll's order. Cleanup happens inside the atomic write here, so its phase is empty.</summary>
+    internal (string Name, Action Run)[] Phases =>
+        [("RESET", Reset), ("READ", Read), ("GENERATE", Generate), ("RENDER", Render), ("CLEANUP", NoCleanup), ("WRITE", () => Writer.Write(this))];
+
+    private static readonly Action NoCleanup = () => { };
 
     public void Reset()
     {
