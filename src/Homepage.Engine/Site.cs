@@ -278,6 +278,9 @@ public sealed class SiteOptions
     /// <summary>Render independent documents on every core (on by default).</summary>
     public bool Parallel { get; init; } = true;
 
+    /// <summary><c>serve</c>'s memory of the previous build: render and write only what changed (null: everything).</summary>
+    public Rendering.IncrementalState? Incremental { get; init; }
+
     /// <summary>The zone when <c>timezone</c> is not configured (Ruby's: <c>TZ</c>, else the machine's); tests pin it.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Homepage.Engine;
 using Homepage.Engine.Commands;
+using Homepage.Engine.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,8 @@ public sealed class DevServer : IAsyncDisposable
     private readonly Logger _log;
     private readonly LiveReloadHub _hub = new();
     private readonly SemaphoreSlim _buildLock = new(1, 1);
+    private readonly IncrementalState _incremental = new();
+    private string _source = "";
     private WebApplication? _app;
     private SourceWatcher? _watcher;
     private SiteFiles? _files;
@@ -33,7 +36,11 @@ public sealed class DevServer : IAsyncDisposable
     {
         _options = options;
         _log = log;
+        _options.Build.Incremental = _incremental;
     }
+
+    /// <summary>What the last rebuild rendered and reused.</summary>
+    public IncrementalState Incremental => _incremental;
 
     public LiveReloadHub Hub => _hub;
     public string? LastError { get; private set; }
@@ -48,7 +55,7 @@ public sealed class DevServer : IAsyncDisposable
         if (_options.SkipInitialBuild)
             _log.Warn("Build Warning:", "Skipping the initial build. This may result in an out-of-date site.");
         var workingDirectory = _options.Build.WorkingDirectory;
-        var source = site?.Source ?? Path.GetFullPath(_options.Build.Source ?? workingDirectory, workingDirectory);
+        var source = _source = site?.Source ?? Path.GetFullPath(_options.Build.Source ?? workingDirectory, workingDirectory);
         var destination = site?.Destination ?? Path.GetFullPath(_options.Build.Destination ?? Path.Combine(workingDirectory, "_site"), workingDirectory);
         var baseUrl = _options.Build.BaseUrl ?? site?.Config.GetValueOrDefault("baseurl") as string;
         _files = new SiteFiles(destination, baseUrl);
@@ -102,6 +109,9 @@ public sealed class DevServer : IAsyncDisposable
 
     private async Task RebuildAsync(IReadOnlyCollection<string> changes)
     {
+        var paths = changes.Select(c => Path.GetFullPath(c, _source)).ToList();
+        if (paths.Any(IsConfiguration)) _incremental.RenderEverything();
+        _incremental.AddChanges(paths);
         var site = await BuildAsync(changes);
         if (site is null)
         {
@@ -110,6 +120,14 @@ public sealed class DevServer : IAsyncDisposable
         }
         var onlyStyles = changes.All(c => Path.GetExtension(c) is ".css" or ".scss" or ".sass");
         _hub.Publish(onlyStyles ? "css" : "reload");
+    }
+
+    /// <summary>A configuration file: the site's <c>_config.*</c>, one given with <c>--config</c>, or a theme's.</summary>
+    private bool IsConfiguration(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (_options.Build.ConfigFiles.Any(c => Path.GetFullPath(c, _options.Build.WorkingDirectory) == path)) return true;
+        return name.StartsWith("_config.", StringComparison.Ordinal) && Path.GetExtension(name) is ".yml" or ".yaml" or ".toml";
     }
 
     /// <summary>Rebuild now, as a save would (for tests and for a forced refresh).</summary>

@@ -128,6 +128,28 @@ public sealed class ServingTests
         Assert.Contains("<h1>About</h1>", await site.Client.GetStringAsync("/about"));
     }
 
+    [Fact]
+    public async Task A_rebuild_renders_what_a_change_affects_and_a_configuration_change_renders_everything()
+    {
+        await using var site = await ServedSite.StartAsync();
+        using var events = await site.Client.GetStreamAsync("/__homepage/events");
+        using var reader = new StreamReader(events);
+        await reader.ReadLineAsync();
+
+        site.WriteSource("about.html", "---\nlayout: default\n---\n<h1>About, edited</h1>\n");
+        Assert.Equal("event: reload", await ReadEventLineAsync(reader));
+        Assert.Equal(3, site.Server.Incremental.Rendered); // the page, and the stylesheet with its map
+
+        site.WriteSource("_layouts/default.html", "<html><body><p>{{ site.title }}</p>{{ content }}</body></html>\n");
+        Assert.Equal("event: reload", await ReadEventLineAsync(reader));
+        Assert.Contains("<p>Served</p>", await site.Client.GetStringAsync("/about"));
+
+        site.WriteSource("_config.yml", "title: Renamed\nbaseurl: \"\"\n");
+        Assert.Equal("event: reload", await ReadEventLineAsync(reader));
+        Assert.Contains("<p>Renamed</p><h1>About, edited</h1>", await site.Client.GetStringAsync("/about"));
+        Assert.Contains("<p>Renamed</p><h1>Docs</h1>", await site.Client.GetStringAsync("/docs/"));
+    }
+
     private static async Task<string?> ReadEventLineAsync(StreamReader reader)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

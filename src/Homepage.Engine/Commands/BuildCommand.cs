@@ -19,6 +19,9 @@ public sealed class BuildOptions
     public bool Verbose { get; set; }
     public bool Trace { get; set; }
 
+    /// <summary>Set by <c>serve</c>: what the previous build rendered and wrote, so a rebuild redoes only what changed.</summary>
+    public Rendering.IncrementalState? Incremental { get; set; }
+
     /// <summary>Set by <c>serve</c>, which watches the source itself.</summary>
     public bool Watching { get; set; }
     public bool Safe { get; set; }
@@ -69,13 +72,15 @@ public static class BuildCommand
         log.Debug("Homepage Version:", $"{typeof(Site).Assembly.GetName().Version?.ToString(3)} (Jekyll {Drops.JekyllDrop.Version})");
         var overrides = options.ToOverrides();
         var config = SiteConfiguration.Load(overrides, options.WorkingDirectory, log);
-        var site = new Site(config, log, new SiteOptions { Now = options.Now ?? PinnedClock(), TimeZone = options.TimeZone });
+        var site = new Site(config, log, new SiteOptions { Now = options.Now ?? PinnedClock() ?? options.Incremental?.Time(), TimeZone = options.TimeZone, Incremental = options.Incremental });
         var stopwatch = Stopwatch.StartNew();
         log.Info("Source:", site.Source);
         log.Info("Destination:", site.Destination);
-        log.Info("Incremental build:", "disabled. Enable with --incremental");
+        log.Info("Incremental build:", options.Incremental is null ? "disabled. Enable with --incremental" : "enabled");
         log.Info("Generating...");
         site.Process();
+        if (options.Incremental is { Reused: > 0 } incremental)
+            log.Debug("Incremental build:", $"rendered {incremental.Rendered}, reused {incremental.Reused}");
         log.Info("", $"done in {Math.Round(stopwatch.Elapsed.TotalSeconds, 3).ToString(CultureInfo.InvariantCulture)} seconds.");
         if (!options.Watching) log.Info("Auto-regeneration:", "disabled. Use --watch to enable.");
         return site;

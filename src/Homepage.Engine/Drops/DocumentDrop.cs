@@ -29,13 +29,14 @@ public class DocumentDrop : Drop
 
     protected override bool TryGetMethod(string key, out object? value)
     {
+        if (key is "excerpt" or "output" or "content" or "to_s") Rendering.RenderDependencies.Item(Doc);
         switch (key)
         {
             case "collection": value = Doc.Collection.Label; return true;
             case "excerpt": value = Doc.Data.TryGetValue("excerpt", out var e) ? e switch { Excerpt x => x.Render(), null => "", _ => Utilities.RubyValue.ToS(e) } : ""; return true;
             case "name": value = Doc.Data.TryGetValue("name", out var n) && n is not null ? n : Doc.Basename; return true;
-            case "previous": value = Doc.PreviousDoc?.ToLiquid(); return true;
-            case "next": value = Doc.NextDoc?.ToLiquid(); return true;
+            case "previous": Rendering.RenderDependencies.SiteStructure(); value = Doc.PreviousDoc?.ToLiquid(); return true;
+            case "next": Rendering.RenderDependencies.SiteStructure(); value = Doc.NextDoc?.ToLiquid(); return true;
             case "path": case "relative_path": value = Doc.RelativePath; return true;
             case "id": value = Doc.Id; return true;
             case "output": value = Doc.Output; return true;
@@ -51,7 +52,11 @@ public class DocumentDrop : Drop
         return false;
     }
 
-    public override string ToString() => Doc.Output ?? Doc.Content ?? "NO CONTENT";
+    public override string ToString()
+    {
+        Rendering.RenderDependencies.Item(Doc);
+        return Doc.Output ?? Doc.Content ?? "NO CONTENT";
+    }
 }
 
 /// <summary>Jekyll's <c>ExcerptDrop</c>.</summary>
@@ -73,6 +78,7 @@ public sealed class ExcerptDrop : Drop
     protected override bool TryGetMethod(string key, out object? value)
     {
         var doc = Excerpt.Doc;
+        if (key is "output" or "content" or "to_s") Rendering.RenderDependencies.Item(doc);
         switch (key)
         {
             case "layout": value = doc.GetData("layout"); return true;
@@ -80,8 +86,8 @@ public sealed class ExcerptDrop : Drop
             case "excerpt": value = null; return true;
             case "name": value = doc.Data.TryGetValue("name", out var n) && n is not null ? n : doc.Basename; return true;
             case "collection": value = doc.Collection.Label; return true;
-            case "previous": value = doc.PreviousDoc?.ToLiquid(); return true;
-            case "next": value = doc.NextDoc?.ToLiquid(); return true;
+            case "previous": Rendering.RenderDependencies.SiteStructure(); value = doc.PreviousDoc?.ToLiquid(); return true;
+            case "next": Rendering.RenderDependencies.SiteStructure(); value = doc.NextDoc?.ToLiquid(); return true;
             case "path": case "relative_path": value = Excerpt.RelativePath; return true;
             case "id": value = Excerpt.Id; return true;
             case "output": value = Excerpt.Output; return true;

@@ -24,6 +24,7 @@ public sealed class PageDrop : Drop
 
     protected override bool TryGetMethod(string key, out object? value)
     {
+        if (key is "content" or "excerpt") Rendering.RenderDependencies.Item(Page);
         switch (key)
         {
             case "content": value = Page.Content; return true;

@@ -24,6 +24,7 @@ public sealed class SiteDrop : Drop
     {
         if (key != "posts" && _site.Collections.TryGetValue(key, out var collection))
         {
+            Rendering.RenderDependencies.SiteStructure();
             value = collection.Docs.Select(d => d.ToLiquid()).ToList<object?>();
             return true;
         }
@@ -34,8 +35,14 @@ public sealed class SiteDrop : Drop
     {
         switch (key)
         {
-            case "data": value = _site.SiteData; return true;
+            case "data": Rendering.RenderDependencies.SiteData(); value = _site.SiteData; return true;
             case "time": value = _site.Time; return true;
+            case "pages" or "static_files" or "tags" or "categories" or "posts" or "html_pages" or "collections" or "documents":
+                Rendering.RenderDependencies.SiteStructure();
+                break;
+        }
+        switch (key)
+        {
             case "pages": value = _site.Pages.Select(p => p.ToLiquid()).ToList<object?>(); return true;
             case "static_files": value = _site.StaticFiles.Select(f => f.ToLiquid()).ToList<object?>(); return true;
             case "tags": value = PostsBy("tags"); return true;
@@ -104,6 +111,7 @@ public sealed class CollectionDrop : Drop
 
     protected override bool TryGetMethod(string key, out object? value)
     {
+        if (key is "docs" or "files") Rendering.RenderDependencies.SiteStructure();
         switch (key)
         {
             case "output": value = Collection.Write; return true;
@@ -117,7 +125,12 @@ public sealed class CollectionDrop : Drop
         return false;
     }
 
-    public override string ToString() => string.Concat(Collection.Docs.Select(d => d.Output ?? d.Content));
+    public override string ToString()
+    {
+        Rendering.RenderDependencies.SiteStructure();
+        foreach (var doc in Collection.Docs) Rendering.RenderDependencies.Item(doc);
+        return string.Concat(Collection.Docs.Select(d => d.Output ?? d.Content));
+    }
 }
 
 /// <summary>Jekyll's <c>JekyllDrop</c>: <c>jekyll.version</c> and <c>jekyll.environment</c>.</summary>

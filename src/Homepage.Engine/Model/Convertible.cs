@@ -18,6 +18,9 @@ public abstract class Convertible
     /// <summary>The source file's extension, e.g. <c>.md</c>.</summary>
     public abstract string Extname { get; }
 
+    /// <summary>Memoized <see cref="Rendering.IncrementalState.Key"/>.</summary>
+    internal string? IncrementalKey { get; set; }
+
     public string? Content { get; set; }
     public string? Output { get; set; }
 

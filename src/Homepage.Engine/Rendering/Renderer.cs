@@ -23,8 +23,9 @@ public sealed class Renderer
     public void RenderSite()
     {
         foreach (var doc in _site.Collections.Values.SelectMany(c => c.Docs)) _ = doc.Date; // fix each date before threads read it
-        RenderPhase(_site.Collections.Values.SelectMany(c => c.Docs).Cast<Convertible>().ToList(),
-            _site.Options.Parallel && !ReadsOtherContent.InDocuments(_site));
+        var documents = _site.Collections.Values.SelectMany(c => c.Docs).Cast<Convertible>().ToList();
+        _reusable = _site.Options.Incremental?.Plan(_site, documents.Concat(_site.Pages).ToList());
+        RenderPhase(documents, _site.Options.Parallel && !ReadsOtherContent.InDocuments(_site));
         var parallel = _site.Options.Parallel && !ReadsOtherContent.InPages(_site);
         // Pages may be added while rendering (source maps); Jekyll's each visits them too.
         var rendered = 0;
@@ -72,7 +73,23 @@ public sealed class Renderer
 
     private const int ProgressThreshold = 500;
 
+    /// <summary>Items whose previous render <c>serve</c> takes over (null: a plain build).</summary>
+    private HashSet<Convertible>? _reusable;
+
     private void RenderDocument(Convertible item)
+    {
+        if (_site.Options.Incremental is { } incremental)
+        {
+            if (_reusable!.Contains(item))
+                incremental.Reuse(item);
+            else
+                incremental.Render(item, () => RenderDocumentNow(item));
+            return;
+        }
+        RenderDocumentNow(item);
+    }
+
+    private void RenderDocumentNow(Convertible item)
     {
         if (_site.Log.IsDebug) _site.Log.Debug("Rendering:", ProfileName(item));
         var payload = _site.NewPayload();
@@ -84,6 +101,7 @@ public sealed class Renderer
     {
         payload["page"] = item.ToLiquid();
         payload["paginator"] = item is Page { Pager: { } pager } ? pager : null;
+        if (item is Page { Pager: not null }) RenderDependencies.SiteStructure();
         var markdown = item.Converters.FirstOrDefault() is MarkdownConverter;
         payload["highlighter_prefix"] = markdown ? "\n" : null;
         payload["highlighter_suffix"] = markdown ? "\n" : null;
@@ -192,6 +210,7 @@ public sealed class Renderer
         payload["layout"] = null;
         while (layout is not null)
         {
+            RenderDependencies.File(layout.Path);
             payload["content"] = output;
             payload["layout"] = payload["layout"] is IDictionary<string, object?> inner
                 ? RubyHash.DeepMerge(layout.Data, inner)

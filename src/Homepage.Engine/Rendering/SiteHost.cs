@@ -18,18 +18,19 @@ public sealed partial class SiteHost : IJekyllHost
         _includeDirs = site.Theme?.IncludesPath is { } theme ? [own, theme] : [own];
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Found, string Path, string Source)> _includes = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Found, string Path, string Source, string FullPath)> _includes = new(StringComparer.Ordinal);
 
     /// <summary>Each include file is read once per build.</summary>
     public bool TryReadInclude(string name, out string path, out string source)
     {
-        var entry = _includes.GetOrAdd(name, n => ReadInclude(n, out var p, out var s) ? (true, p, s) : (false, p, s));
+        var entry = _includes.GetOrAdd(name, n => ReadInclude(n, out var p, out var s, out var full) ? (true, p, s, full) : (false, p, s, full));
         path = entry.Path;
         source = entry.Source;
+        RenderDependencies.File(entry.FullPath);
         return entry.Found;
     }
 
-    private bool ReadInclude(string name, out string path, out string source)
+    private bool ReadInclude(string name, out string path, out string source, out string fullPath)
     {
         foreach (var dir in _includeDirs)
         {
@@ -38,9 +39,11 @@ public sealed partial class SiteHost : IJekyllHost
             {
                 path = _site.RelativeToSourceOrTheme(full);
                 source = TextFiles.Read(full);
+                fullPath = full;
                 return true;
             }
         }
+        fullPath = Site.SanitizedPath(_includeDirs[0], name);
         path = Path.GetRelativePath(_site.Source, Path.Combine(_includeDirs[0], name)).Replace('\\', '/');
         source = "";
         return false;
@@ -51,6 +54,7 @@ public sealed partial class SiteHost : IJekyllHost
         var dir = Path.GetDirectoryName(currentPagePath.TrimStart('/'))?.Replace('\\', '/') ?? "";
         var full = Site.SanitizedPath(_site.InSourceDir(dir), name);
         path = Path.GetRelativePath(_site.Source, full).Replace('\\', '/');
+        RenderDependencies.File(full);
         if (File.Exists(full))
         {
             source = TextFiles.Read(full);
@@ -80,6 +84,7 @@ public sealed partial class SiteHost : IJekyllHost
 
     public string? PostUrl(string name)
     {
+        RenderDependencies.SiteStructure();
         var m = PostName().Match(name.TrimStart('/'));
         if (!m.Success) return null;
         var path = m.Groups[1].Value;
@@ -92,6 +97,7 @@ public sealed partial class SiteHost : IJekyllHost
 
     public string? Link(string relativePath)
     {
+        RenderDependencies.SiteStructure();
         var withSlash = "/" + relativePath.TrimStart('/');
         foreach (var (itemPath, url) in SiteFiles())
             if (itemPath == relativePath || itemPath == withSlash) return RelativeUrl(url);

@@ -34,6 +34,66 @@ public static class Writer
         }
         Commands.DoctorCommand.ConflictingUrls(site); // Jekyll's write warns with doctor's check
 
+        if (site.Options.Incremental is { } incremental)
+        {
+            var written = outputs.ToDictionary(kv => kv.Key, kv => Stamp(kv.Value), StringComparer.Ordinal);
+            if (incremental.Written.Count > 0 && Directory.Exists(destination))
+                WriteChanged(site, outputs, written, incremental.Written);
+            else
+                WriteAll(site, outputs);
+            incremental.Commit(site, written);
+            return;
+        }
+        WriteAll(site, outputs);
+    }
+
+    /// <summary>What a file was written from: its text, or the static file's stamp.</summary>
+    private static object Stamp(object item) => item switch
+    {
+        Convertible c => c.Output ?? "",
+        StaticFile f => Rendering.IncrementalState.Stamp(f),
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>
+    /// <c>serve</c>'s rebuild: write only the files whose text or static source changed since the last build, each
+    /// replaced whole (written beside it, then renamed over it), and remove the files the site no longer writes.
+    /// </summary>
+    private static void WriteChanged(Site site, Dictionary<string, object> outputs, Dictionary<string, object> written, Dictionary<string, object> previous)
+    {
+        var destination = site.Destination;
+        var changed = written.Where(kv => !(previous.TryGetValue(kv.Key, out var old) && SameStamp(old, kv.Value))).Select(kv => kv.Key).ToList();
+        foreach (var path in changed)
+        {
+            if (site.Log.IsDebug) site.Log.Debug("Writing:", path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + ".homepage-tmp";
+            switch (outputs[path])
+            {
+                case Convertible c:
+                    File.WriteAllBytes(temporary, Utf8.GetBytes(c.Output ?? ""));
+                    break;
+                case StaticFile f:
+                    File.Copy(f.AbsolutePath, temporary, overwrite: true);
+                    File.SetLastWriteTimeUtc(temporary, File.GetLastWriteTimeUtc(f.AbsolutePath));
+                    break;
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        foreach (var path in previous.Keys.Where(p => !written.ContainsKey(p)))
+        {
+            EnsureInside(destination, path);
+            if (site.Log.IsDebug) site.Log.Debug("Removing:", path);
+            if (File.Exists(path)) File.Delete(path);
+        }
+    }
+
+    private static bool SameStamp(object a, object b) =>
+        a is string x && b is string y ? ReferenceEquals(x, y) || string.Equals(x, y, StringComparison.Ordinal) : a.Equals(b);
+
+    private static void WriteAll(Site site, Dictionary<string, object> outputs)
+    {
+        var destination = site.Destination;
         var staging = StagingFolder(destination);
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
