@@ -200,15 +200,18 @@ public sealed class DevServer : IAsyncDisposable
                 await response.WriteAsync(LiveReloadScript);
                 return;
             case "events":
+            {
                 response.ContentType = "text/event-stream";
                 var reader = _hub.Subscribe(out var unsubscribe);
+                // The stream ends when the browser goes away or the server stops (else stopping waits for it).
+                using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app!.Lifetime.ApplicationStopping);
                 try
                 {
-                    await response.WriteAsync(": connected\n\n", context.RequestAborted);
-                    await response.Body.FlushAsync(context.RequestAborted);
-                    if (LastError is not null) await WriteEventAsync(response, "error-message", LastError, context.RequestAborted);
-                    await foreach (var (eventName, data) in reader.ReadAllAsync(context.RequestAborted))
-                        await WriteEventAsync(response, eventName, data, context.RequestAborted);
+                    await response.WriteAsync(": connected\n\n", ended.Token);
+                    await response.Body.FlushAsync(ended.Token);
+                    if (LastError is not null) await WriteEventAsync(response, "error-message", LastError, ended.Token);
+                    await foreach (var (eventName, data) in reader.ReadAllAsync(ended.Token))
+                        await WriteEventAsync(response, eventName, data, ended.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -219,6 +222,7 @@ public sealed class DevServer : IAsyncDisposable
                     unsubscribe();
                 }
                 return;
+            }
             default:
                 response.StatusCode = StatusCodes.Status404NotFound;
                 return;

@@ -150,6 +150,19 @@ public sealed class ServingTests
         Assert.Contains("<p>Renamed</p><h1>Docs</h1>", await site.Client.GetStringAsync("/docs/"));
     }
 
+    [Fact]
+    public async Task Stopping_the_server_ends_the_live_reload_streams_instead_of_waiting_for_them()
+    {
+        var site = await ServedSite.StartAsync();
+        var events = await site.Client.GetStreamAsync("/__homepage/events");
+        using var reader = new StreamReader(events);
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+        var stopping = site.DisposeAsync().AsTask();
+        // ASP.NET Core waits 30 s for open requests before giving up on them; an open browser tab must not hold it.
+        Assert.Same(stopping, await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(15))));
+        await stopping;
+    }
+
     private static async Task<string?> ReadEventLineAsync(StreamReader reader)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
