@@ -43,10 +43,20 @@ public static class CommandLine
               --no-livereload         Do not inject the live-reload script
               --no-watch              Do not rebuild on changes
               --skip-initial-build    Serve what is already in the destination
+          -o, --open-url              Open the site in your browser
+          -B, --detach                Serve in the background (without watching), as Jekyll's --detach
+          -I, --incremental           Accepted: serve always rebuilds only what a change affects
+              --livereload-port PORT  Accepted: the live reload shares the server's port
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        if (Environment.GetEnvironmentVariable(DetachedVariable) is not null)
+        {
+            // a detached server: the terminal it was started from has moved on
+            stdout = TextWriter.Null;
+            stderr = TextWriter.Null;
+        }
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             stdout.WriteLine(Usage);
@@ -86,7 +96,7 @@ public static class CommandLine
                 case "doctor" or "hyde":
                     return DoctorCommand.Run(options, log) ? 0 : 1;
                 case "serve" or "s" or "server":
-                    return Serve(options, serve, log);
+                    return serve.Detach ? Detach(args, log) : Serve(options, serve, log);
                 default:
                     stderr.WriteLine($"homepage: unknown command '{verb}'.");
                     stderr.WriteLine(Usage);
@@ -136,6 +146,54 @@ public static class CommandLine
         }
     }
 
+    /// <summary>The environment variable a detached server runs with: it writes no log to the terminal it left.</summary>
+    internal const string DetachedVariable = "HOMEPAGE_DETACHED";
+
+    /// <summary>
+    /// Jekyll's <c>--detach</c>: the server goes on in a process of its own, without watching (Jekyll's watcher stays
+    /// in the process that exits), and this one prints its pid and exits.
+    /// </summary>
+    private static int Detach(string[] args, Logger log)
+    {
+        // Its standard streams are pipes closed at once (it writes nothing): inheriting ours would keep a pipe reading
+        // this command's output open for as long as the server lives.
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.ProcessPath!)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            start.ArgumentList.Add(typeof(CommandLine).Assembly.Location); // run as `dotnet homepage.dll`
+        foreach (var arg in args)
+            if (arg is not ("-B" or "--detach")) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add("--no-watch");
+        start.Environment[DetachedVariable] = "1";
+        using var child = System.Diagnostics.Process.Start(start) ?? throw new BuildException("Could not start the server.");
+        child.StandardInput.Close();
+        child.StandardOutput.Close();
+        child.StandardError.Close();
+        log.Info("Server detached with pid '" + child.Id + "'.", "Run `kill " + child.Id + "' to stop the server.");
+        return 0;
+    }
+
+    /// <summary>Jekyll's <c>--open-url</c>: the platform's launcher opens the address.</summary>
+    private static void OpenInBrowser(Uri address, Logger log)
+    {
+        try
+        {
+            if (OperatingSystem.IsWindows())
+                System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(address.ToString()) { UseShellExecute = true })?.Dispose();
+            else
+                System.Diagnostics.Process.Start(OperatingSystem.IsMacOS() ? "open" : "xdg-open", address.ToString())?.Dispose();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            log.Error("Refusing to launch browser.", "Platform launcher unknown.");
+        }
+    }
+
     private static int Serve(BuildOptions options, Homepage.Server.ServeOptions serve, Logger log)
     {
         serve.Build = options;
@@ -150,6 +208,7 @@ public static class CommandLine
         try
         {
             server.StartAsync(stop.Token).GetAwaiter().GetResult();
+            if (serve.OpenUrl && server.Address is { } address) OpenInBrowser(new Uri(address, server.BaseUrl + "/"), log);
             server.WaitForShutdownAsync(stop.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
@@ -205,6 +264,10 @@ public static class CommandLine
                 case "--no-watch": serve.Watch = false; break;
                 case "-w" or "--watch": serve.Watch = true; break;
                 case "--skip-initial-build": serve.SkipInitialBuild = true; break;
+                case "-o" or "--open-url": serve.OpenUrl = true; break;
+                case "-B" or "--detach": serve.Detach = true; break;
+                case "-I" or "--incremental": break; // serve is always incremental; a build renders everything anyway
+                case "--livereload-port" or "--livereload-min-delay" or "--livereload-max-delay" or "--livereload-ignore": Value(args, ref i); break;
                 default: throw new ArgumentException($"Unknown option {arg}.");
             }
         }

@@ -46,6 +46,9 @@ public sealed class DevServer : IAsyncDisposable
     public string? LastError { get; private set; }
     public int BuildCount { get; private set; }
 
+    /// <summary>The site's baseurl as served (<c>""</c> or <c>/path</c>).</summary>
+    public string BaseUrl => _files?.BaseUrl ?? "";
+
     /// <summary>The address the server listens on (resolved when the port was 0).</summary>
     public Uri? Address { get; private set; }
 

@@ -12,6 +12,9 @@ public sealed class ServeOptions
     public bool SkipInitialBuild { get; set; }
     public bool OpenUrl { get; set; }
 
+    /// <summary>Jekyll's <c>--detach</c> (the command line starts the server in a process of its own).</summary>
+    public bool Detach { get; set; }
+
     /// <summary>What each build uses (source, destination, flags, theme...).</summary>
     public BuildOptions Build { get; set; } = new();
 

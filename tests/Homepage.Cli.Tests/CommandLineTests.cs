@@ -125,4 +125,52 @@ public sealed class CommandLineTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Serve_detach_leaves_a_server_running_in_its_own_process_and_prints_its_pid()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "homepage-detach", Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "index.html"), "---\n---\n<p>detached {{ 1 | plus: 1 }}</p>\n");
+        var port = FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "homepage.dll"), "serve", "--detach", "-s", root, "-d", Path.Combine(root, "_site"), "-P", port.ToString() })
+            start.ArgumentList.Add(arg);
+        using var parent = System.Diagnostics.Process.Start(start)!;
+        var output = await parent.StandardOutput.ReadToEndAsync();
+        await parent.WaitForExitAsync();
+        Assert.Equal(0, parent.ExitCode);
+        var pid = int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"Server detached with pid '(\d+)'\.").Groups[1].Value);
+        using var server = System.Diagnostics.Process.GetProcessById(pid);
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            string? page = null;
+            for (var attempt = 0; attempt < 120 && page is null; attempt++)
+            {
+                try { page = await client.GetStringAsync($"http://127.0.0.1:{port}/"); }
+                catch (HttpRequestException) { await Task.Delay(500); }
+            }
+            Assert.Contains("<p>detached 2</p>", page);
+            Assert.False(server.HasExited);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 }
