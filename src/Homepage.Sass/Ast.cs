@@ -43,7 +43,9 @@ public sealed record VariableExpression(string Name, SourceSpan Span) : Expressi
 public sealed record FunctionCallExpression(string Name, IReadOnlyList<Argument> Arguments, SourceSpan Span) : Expression;
 public sealed record BinaryExpression(string Operator, Expression Left, Expression Right) : Expression;
 public sealed record UnaryExpression(string Operator, Expression Operand) : Expression;
-public sealed record ListExpression(IReadOnlyList<Expression> Items, string Separator) : Expression;
+public sealed record ListExpression(IReadOnlyList<Expression> Items, string Separator, bool Bracketed = false) : Expression;
 public sealed record MapExpression(IReadOnlyList<(Expression Key, Expression Value)> Entries) : Expression;
 public sealed record ParenExpression(Expression Inner) : Expression;
+/// <summary><c>&amp;</c> in SassScript: the current selector as a comma list of space lists (null outside a rule).</summary>
+public sealed record ParentSelectorExpression : Expression;
 public sealed record InterpolatedStringExpression(Interpolated Text, bool Quoted) : Expression;

@@ -15,7 +15,7 @@ internal sealed partial class Evaluator
             case ParenExpression p:
                 return Strip(Eval(p.Inner));
             case ListExpression list:
-                return new SassList(list.Items.Select(Eval).ToList(), list.Separator);
+                return new SassList(list.Items.Select(Eval).ToList(), list.Separator, list.Bracketed);
             case MapExpression map:
                 return new SassMap(map.Entries.Select(e => (Strip(Eval(e.Key)), Strip(Eval(e.Value)))).ToList());
             case InterpolatedStringExpression s:
@@ -34,6 +34,11 @@ internal sealed partial class Evaluator
                 return Binary(b);
             case FunctionCallExpression call:
                 return Call(call);
+            case ParentSelectorExpression:
+                return _selectors.Count == 0
+                    ? SassNull.Instance
+                    : new SassList(_selectors.Select(s => (SassValue)new SassList(
+                        Emitter.Selector(s, false).Split(' ').Select(part => (SassValue)new SassString(part, false)).ToList(), " ")).ToList(), ",");
         }
         throw new SassException("Error: unsupported expression");
     }

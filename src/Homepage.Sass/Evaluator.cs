@@ -47,10 +47,22 @@ internal sealed partial class Evaluator
 
     private void Evaluate(IReadOnlyList<Statement> statements, Context context)
     {
-        foreach (var statement in statements)
-            if (EvaluateStatement(statement, context) is { } returned)
-                throw new ReturnSignal(returned);
+        var outer = _selectors;
+        _selectors = context.Selectors;
+        try
+        {
+            foreach (var statement in statements)
+                if (EvaluateStatement(statement, context) is { } returned)
+                    throw new ReturnSignal(returned);
+        }
+        finally
+        {
+            _selectors = outer;
+        }
     }
+
+    /// <summary>The selectors of the rule being evaluated (what <c>&amp;</c> means in SassScript).</summary>
+    private List<string> _selectors = [];
 
     private sealed class ReturnSignal(SassValue value) : Exception
     {

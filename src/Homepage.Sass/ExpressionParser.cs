@@ -46,7 +46,7 @@ internal sealed class ExpressionParser
             if (Peek() != ',') break;
             _pos++;
             Ws();
-            if (AtEnd || Peek() == ')') break;
+            if (AtEnd || Peek() is ')' or ']') break;
             items.Add(SpaceList());
         }
         return items.Count == 1 ? items[0] : new ListExpression(items, ",");
@@ -173,6 +173,24 @@ internal sealed class ExpressionParser
     {
         Ws();
         var c = Peek();
+        if (c == '[')
+        {
+            // a bracketed list: [a b], [a, b], []
+            _pos++;
+            Ws();
+            var items = new List<Expression>();
+            var separator = " ";
+            if (Peek() != ']')
+            {
+                var inner = CommaList();
+                if (inner is ListExpression { Bracketed: false } list) { items.AddRange(list.Items); separator = list.Separator; }
+                else items.Add(inner);
+                Ws();
+            }
+            if (Peek() != ']') throw Error("expected \"]\"");
+            _pos++;
+            return new ListExpression(items, separator, Bracketed: true);
+        }
         if (c == '(')
         {
             _pos++;
@@ -220,6 +238,11 @@ internal sealed class ExpressionParser
             return new VariableExpression(_text[start.._pos], _span);
         }
         if (c is '"' or '\'') return QuotedString();
+        if (c == '&' && Peek(1) != '&')
+        {
+            _pos++;
+            return new ParentSelectorExpression();
+        }
         if (c == '#' && Peek(1) != '{') return HexColor();
         if (char.IsDigit(c) || (c == '.' && char.IsDigit(Peek(1))) || (c is '-' or '+' && (char.IsDigit(Peek(1)) || Peek(1) == '.' && char.IsDigit(Peek(2)))))
             return Number();
@@ -234,17 +257,10 @@ internal sealed class ExpressionParser
 
     private Expression QuotedString()
     {
-        var quote = Peek();
-        _pos++;
-        var sb = new StringBuilder();
-        while (!AtEnd && Peek() != quote)
-        {
-            if (Peek() == '\\' && _pos + 1 < _text.Length) { sb.Append(Peek()).Append(Peek(1)); _pos += 2; continue; }
-            sb.Append(Peek());
-            _pos++;
-        }
-        _pos++;
-        var text = sb.ToString();
+        var start = _pos;
+        _pos = Parser.StringEnd(_text, start);
+        var closed = _pos - 1 > start && _text[_pos - 1] == _text[start];
+        var text = _text[(start + 1)..(closed ? _pos - 1 : _pos)];
         if (text.Contains("#{")) return new InterpolatedStringExpression(_owner.ParseInterpolated(text, _span), true);
         return new LiteralExpression(new SassString(text, true));
     }

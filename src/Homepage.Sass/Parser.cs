@@ -176,10 +176,9 @@ public sealed class Parser
             var c = Peek();
             if (c is '"' or '\'')
             {
-                var end = _pos + 1;
-                while (end < _text.Length && _text[end] != c) end += _text[end] == '\\' ? 2 : 1;
-                sb.Append(_text, _pos, Math.Min(end + 1, _text.Length) - _pos);
-                _pos = end + 1;
+                var end = StringEnd(_text, _pos);
+                sb.Append(_text, _pos, end - _pos);
+                _pos = end;
                 continue;
             }
             if (c == '#' && Peek(1) == '{') { interp++; sb.Append("#{"); _pos += 2; continue; }
@@ -357,8 +356,7 @@ public sealed class Parser
             var c = Peek();
             if (c is '"' or '\'')
             {
-                var end = _text.IndexOf(c, _pos + 1);
-                _pos = end < 0 ? _text.Length : end + 1;
+                _pos = StringEnd(_text, _pos);
                 continue;
             }
             if (c == '(') depth++;
@@ -418,6 +416,41 @@ public sealed class Parser
         return arguments;
     }
 
+    /// <summary>
+    /// The index just after the quoted string that starts at <paramref name="start"/>: escapes are skipped, and an
+    /// interpolation inside it may hold strings of its own (<c>"a #{"b"} c"</c>). An unclosed string runs to the end.
+    /// </summary>
+    internal static int StringEnd(string text, int start)
+    {
+        var quote = text[start];
+        var i = start + 1;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '\\') { i += 2; continue; }
+            if (c == quote) return i + 1;
+            if (c == '#' && i + 1 < text.Length && text[i + 1] == '{') { i = InterpolationEnd(text, i); continue; }
+            i++;
+        }
+        return text.Length;
+    }
+
+    /// <summary>The index just after the <c>}</c> closing the interpolation that starts at <paramref name="start"/> (<c>#{</c>).</summary>
+    internal static int InterpolationEnd(string text, int start)
+    {
+        var depth = 0;
+        var i = start + 1;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '"' or '\'') { i = StringEnd(text, i); continue; }
+            if (c == '{') depth++;
+            else if (c == '}' && --depth == 0) return i + 1;
+            i++;
+        }
+        return text.Length;
+    }
+
     /// <summary>Splits at a separator outside parentheses, brackets, strings and interpolation.</summary>
     internal static List<string> SplitTopLevel(string text, char separator)
     {
@@ -429,8 +462,7 @@ public sealed class Parser
             var c = text[i];
             if (c is '"' or '\'')
             {
-                var end = text.IndexOf(c, i + 1);
-                i = end < 0 ? text.Length - 1 : end;
+                i = StringEnd(text, i) - 1;
                 continue;
             }
             if (c is '(' or '[' || (c == '#' && i + 1 < text.Length && text[i + 1] == '{')) depth++;
