@@ -118,7 +118,28 @@ internal sealed partial class Evaluator
 
     private SassValue Call(FunctionCallExpression call)
     {
+        try
+        {
+            return CallUnlocated(call);
+        }
+        catch (SassException e) when (e.Line == 0 && call.Span.Line > 0)
+        {
+            // name where the failing call is, as libsass does
+            throw new SassException($"{e.Message}\n        on line {call.Span.Line}:{call.Span.Column} of {call.Span.File}", call.Span.File, call.Span.Line, call.Span.Column);
+        }
+    }
+
+    private SassValue CallUnlocated(FunctionCallExpression call)
+    {
         var name = call.Name.Replace('_', '-');
+        if (name == "if" && !_functions.ContainsKey(name) && call.Arguments.Count == 3 && call.Arguments.All(a => !a.Rest))
+        {
+            // if() evaluates only the branch it takes
+            Expression Branch(int i, string named) => call.Arguments.FirstOrDefault(a => a.Name == named)?.Value
+                ?? call.Arguments.Where(a => a.Name is null).ElementAtOrDefault(i)?.Value
+                ?? throw new SassException("Error: Function if is missing argument $" + named + ".");
+            return Strip(Eval(Branch(0, "condition"))).IsTruthy ? Eval(Branch(1, "if-true")) : Eval(Branch(2, "if-false"));
+        }
         var arguments = EvalArguments(call.Arguments);
         // a user function's number result prints like a variable's (libsass drops its leading zero when compressed)
         if (_functions.TryGetValue(name, out var user))
@@ -192,17 +213,17 @@ internal sealed partial class Evaluator
             case "blue": return new SassNumber(Math.Round(Color(Arg(0, "color")).B));
             case "alpha" or "opacity" when Arg(0, "color") is SassColor ac: return new SassNumber(ac.A);
             case "map-get":
-                return (Arg(0, "map") as SassMap)?.Get(Arg(1, "key")) ?? SassNull.Instance;
+                return MapArg(name, "map", Arg(0, "map")).Get(Arg(1, "key")) ?? SassNull.Instance;
             case "map-has-key":
-                return new SassBool((Arg(0, "map") as SassMap)?.Get(Arg(1, "key")) is not null);
+                return new SassBool(MapArg(name, "map", Arg(0, "map")).Get(Arg(1, "key")) is not null);
             case "map-keys":
-                return new SassList(((SassMap)Arg(0, "map")).Entries.Select(e => e.Key).ToList(), ",");
+                return new SassList(MapArg(name, "map", Arg(0, "map")).Entries.Select(e => e.Key).ToList(), ",");
             case "map-values":
-                return new SassList(((SassMap)Arg(0, "map")).Entries.Select(e => e.Value).ToList(), ",");
+                return new SassList(MapArg(name, "map", Arg(0, "map")).Entries.Select(e => e.Value).ToList(), ",");
             case "map-merge":
             {
-                var m1 = (SassMap)Arg(0, "map1");
-                var m2 = (SassMap)Arg(1, "map2");
+                var m1 = MapArg(name, "map1", Arg(0, "map1"));
+                var m2 = MapArg(name, "map2", Arg(1, "map2"));
                 var merged = m1.Entries.Select(e => m2.Get(e.Key) is { } v2 ? (e.Key, v2) : e).ToList();
                 merged.AddRange(m2.Entries.Where(e => m1.Get(e.Key) is null));
                 return new SassMap(merged);
@@ -211,9 +232,8 @@ internal sealed partial class Evaluator
                 return new SassNumber(Arg(0, "list") switch { SassList l => l.Items.Count, SassMap m => m.Entries.Count, _ => 1 });
             case "nth":
             {
-                var list = Arg(0, "list") is SassList l ? l.Items : [Arg(0, "list")];
-                var n = (int)Amount(Arg(1, "n"));
-                return list[n < 0 ? list.Count + n : n - 1];
+                var list = Items(Arg(0, "list"));
+                return list[ListIndex(name, Arg(1, "n"), list.Count)];
             }
             case "percentage": return new SassNumber(Amount(Arg(0, "number")) * 100, "%");
             case "round": return Number(Arg(0, "number")) with { Value = Math.Round(Amount(Arg(0, "number")), MidpointRounding.AwayFromZero) };
@@ -227,7 +247,8 @@ internal sealed partial class Evaluator
             case "type-of":
                 return new SassString(Arg(0, "value") switch
                 {
-                    SassNumber => "number", SassColor => "color", SassString => "string", SassBool => "bool", SassList => "list", SassMap => "map", _ => "null",
+                    SassNumber => "number", SassColor => "color", SassString => "string", SassBool => "bool", SassList => "list", SassMap => "map",
+                    SassFunction => "function", _ => "null",
                 }, false);
             case "if": return Arg(0, "condition").IsTruthy ? Arg(1, "if-true") : Arg(2, "if-false");
             case "min" or "max" when arguments.All(a => Strip(a.Value) is SassNumber):
@@ -236,6 +257,7 @@ internal sealed partial class Evaluator
                 return name == "min" ? numbers.MinBy(n => n.Value)! : numbers.MaxBy(n => n.Value)!;
             }
         }
+        if (CallMoreBuiltIns(name, arguments) is { } more) return more;
         // Not a Sass function: a CSS function call, printed with its evaluated arguments.
         // libsass keeps the space after the commas of a plain CSS call even in compressed output
         var args = string.Join(", ", arguments.Select(a => (a.Name is null ? "" : "$" + a.Name + ": ") + Strip(a.Value).ToCss(_compressed)));

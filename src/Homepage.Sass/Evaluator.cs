@@ -13,11 +13,13 @@ internal sealed partial class Evaluator
 
     private readonly SassOptions _options;
     private readonly bool _compressed;
-    private readonly List<Dictionary<string, SassValue>> _scopes = [new(StringComparer.Ordinal)];
+    /// <summary>The variable scopes visible here, global first. A mixin or function body sees the global scope and its
+    /// own (Sass scopes are lexical), not its caller's; a <c>@content</c> block sees its caller's again.</summary>
+    private List<Dictionary<string, SassValue>> _scopes = [new(StringComparer.Ordinal)];
     private readonly Dictionary<string, MixinStatement> _mixins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionStatement> _functions = new(StringComparer.Ordinal);
     private readonly List<(List<string> Extenders, string Target)> _extends = new();
-    private readonly Stack<(IReadOnlyList<Statement>? Content, int ScopeDepth)> _contentStack = new();
+    private readonly Stack<(IReadOnlyList<Statement>? Content, List<Dictionary<string, SassValue>> Scopes)> _contentStack = new();
     private readonly List<string> _importStack = new();
     private int _depth;
 
@@ -106,9 +108,15 @@ internal sealed partial class Evaluator
                 case ContentStatement:
                     if (_contentStack.Count > 0 && _contentStack.Peek().Content is { } content)
                     {
-                        var (_, depth) = _contentStack.Pop();
-                        try { Evaluate(content, context); }
-                        finally { _contentStack.Push((content, depth)); }
+                        var (_, callerScopes) = _contentStack.Pop();
+                        var mixinScopes = _scopes;
+                        _scopes = callerScopes;
+                        try { EvaluateScoped(content, context); }
+                        finally
+                        {
+                            _scopes = mixinScopes;
+                            _contentStack.Push((content, callerScopes));
+                        }
                     }
                     return null;
                 case ReturnStatement ret:
@@ -417,8 +425,9 @@ internal sealed partial class Evaluator
         if (!_mixins.TryGetValue(inc.Name.Replace('_', '-'), out var mixin))
             throw new SassException($"Error: no mixin named {inc.Name}\n        on line {inc.Span.Line}:{inc.Span.Column} of {inc.Span.File}", inc.Span.File, inc.Span.Line, inc.Span.Column);
         var arguments = EvalArguments(inc.Arguments);
-        PushScope();
-        _contentStack.Push((inc.Content, _scopes.Count));
+        var callerScopes = _scopes;
+        _contentStack.Push((inc.Content, callerScopes));
+        _scopes = [callerScopes[0], new Dictionary<string, SassValue>(StringComparer.Ordinal)];
         try
         {
             Bind(mixin.Parameters, arguments, inc.Span);
@@ -427,7 +436,7 @@ internal sealed partial class Evaluator
         finally
         {
             _contentStack.Pop();
-            PopScope();
+            _scopes = callerScopes;
         }
     }
 
@@ -465,7 +474,8 @@ internal sealed partial class Evaluator
 
     internal SassValue CallUserFunction(FunctionStatement f, List<(string? Name, SassValue Value)> arguments, SourceSpan span)
     {
-        PushScope();
+        var callerScopes = _scopes;
+        _scopes = [callerScopes[0], new Dictionary<string, SassValue>(StringComparer.Ordinal)];
         try
         {
             Bind(f.Parameters, arguments, span);
@@ -478,7 +488,7 @@ internal sealed partial class Evaluator
         {
             return signal.Value;
         }
-        finally { PopScope(); }
+        finally { _scopes = callerScopes; }
     }
 
     // ---- @extend ---------------------------------------------------------------------------------------------------

@@ -300,14 +300,7 @@ internal sealed class ExpressionParser
             if (c == '#' && Peek(1) == '{')
             {
                 if (sb.Length > 0) { parts.Add(sb.ToString()); sb.Clear(); }
-                var depth = 1;
-                var j = _pos + 2;
-                while (j < _text.Length && depth > 0)
-                {
-                    if (_text[j] == '{') depth++;
-                    else if (_text[j] == '}') depth--;
-                    j++;
-                }
+                var j = Parser.InterpolationEnd(_text, _pos);
                 parts.Add(_owner.ParseExpression(_text[(_pos + 2)..(j - 1)], _span));
                 _pos = j;
                 continue;
@@ -321,13 +314,7 @@ internal sealed class ExpressionParser
         {
             // A call: Sass functions evaluate their arguments; calc/url and unknown functions are kept as CSS.
             var argsStart = _pos;
-            var depth = 0;
-            do
-            {
-                if (Peek() == '(') depth++;
-                else if (Peek() == ')') depth--;
-                _pos++;
-            } while (!AtEnd && depth > 0);
+            _pos = Parser.ParenEnd(_text, _pos);
             var inner = _text[(argsStart + 1)..(_pos - 1)];
             if (name is "calc" or "url" or "var" or "env" || name.StartsWith("-", StringComparison.Ordinal) && name.EndsWith("calc", StringComparison.Ordinal))
                 return new InterpolatedStringExpression(_owner.ParseInterpolated(name + "(" + inner + ")", _span), false);

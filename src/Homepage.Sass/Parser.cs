@@ -154,13 +154,11 @@ public sealed class Parser
 
     private static int FindDeclarationColon(string header)
     {
-        var depth = 0;
         for (var i = 0; i < header.Length; i++)
         {
             var c = header[i];
-            if (c == '#' && i + 1 < header.Length && header[i + 1] == '{') { depth++; i++; continue; }
-            if (c == '}' && depth > 0) { depth--; continue; }
-            if (c == ':' && depth == 0) return i;
+            if (c == '#' && i + 1 < header.Length && header[i + 1] == '{') { i = InterpolationEnd(header, i) - 1; continue; }
+            if (c == ':') return i;
         }
         return -1;
     }
@@ -333,13 +331,11 @@ public sealed class Parser
     private string ReadUntil(char stop)
     {
         var start = _pos;
-        var depth = 0;
         while (_pos < _text.Length)
         {
             var c = Peek();
-            if (c == '#' && Peek(1) == '{') { depth++; _pos += 2; continue; }
-            if (c == '}' && depth > 0) { depth--; _pos++; continue; }
-            if (c == stop && depth == 0) return _text[start.._pos];
+            if (c == '#' && Peek(1) == '{') { _pos = InterpolationEnd(_text, _pos); continue; }
+            if (c == stop) return _text[start.._pos];
             _pos++;
         }
         throw Error($"expected \"{stop}\"");
@@ -451,6 +447,24 @@ public sealed class Parser
         return text.Length;
     }
 
+    /// <summary>The index just after the <c>)</c> matching the <c>(</c> at <paramref name="start"/>, strings and
+    /// interpolations skipped.</summary>
+    internal static int ParenEnd(string text, int start)
+    {
+        var depth = 0;
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '"' or '\'') { i = StringEnd(text, i); continue; }
+            if (c == '#' && i + 1 < text.Length && text[i + 1] == '{') { i = InterpolationEnd(text, i); continue; }
+            if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return i + 1;
+            i++;
+        }
+        return text.Length;
+    }
+
     /// <summary>Splits at a separator outside parentheses, brackets, strings and interpolation.</summary>
     internal static List<string> SplitTopLevel(string text, char separator)
     {
@@ -487,14 +501,7 @@ public sealed class Parser
         {
             if (text[i] == '#' && i + 1 < text.Length && text[i + 1] == '{')
             {
-                var depth = 1;
-                var j = i + 2;
-                while (j < text.Length && depth > 0)
-                {
-                    if (text[j] == '{') depth++;
-                    else if (text[j] == '}') depth--;
-                    j++;
-                }
+                var j = InterpolationEnd(text, i);
                 if (sb.Length > 0) { parts.Add(sb.ToString()); sb.Clear(); }
                 parts.Add(ParseExpression(text[(i + 2)..(j - 1)], span));
                 i = j - 1;

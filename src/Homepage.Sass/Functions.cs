@@ -1,0 +1,362 @@
+using System.Globalization;
+
+namespace Homepage.Sass;
+
+/// <summary>A function as a value (<c>get-function</c>), for <c>call</c>.</summary>
+public sealed record SassFunction(string Name) : SassValue
+{
+    public override string ToCss(bool compressed) => "get-function(\"" + Name + "\")";
+}
+
+/// <summary>
+/// libsass 3.6's built-in functions for strings, lists, maps, introspection and colour adjustment, with its argument
+/// names and defaults, and an error when an argument has the wrong type (as libsass: "$string: 1 is not a string").
+/// </summary>
+internal sealed partial class Evaluator
+{
+    /// <summary>Binds <paramref name="arguments"/> to a built-in's parameters (positional first, then by name).</summary>
+    private static SassValue[] BindBuiltIn(string function, string[] parameters, List<(string? Name, SassValue Value)> arguments, int required)
+    {
+        var values = new SassValue?[parameters.Length];
+        var position = 0;
+        foreach (var (name, value) in arguments)
+        {
+            if (name is null)
+            {
+                if (position >= parameters.Length) throw new SassException($"Error: wrong number of arguments ({arguments.Count} for {parameters.Length}) for `{function}'");
+                values[position++] = Strip(value);
+                continue;
+            }
+            var index = Array.IndexOf(parameters, name);
+            if (index < 0) throw new SassException($"Error: {function} has no parameter named ${name}");
+            values[index] = Strip(value);
+        }
+        for (var i = 0; i < required; i++)
+            if (values[i] is null) throw new SassException($"Error: Function {function} is missing argument ${parameters[i]}.");
+        return values.Select(v => v ?? SassNull.Instance).ToArray();
+    }
+
+    private static SassString StringArg(string function, string parameter, SassValue value) =>
+        value as SassString ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a string");
+
+    private static SassNumber NumberArg(string function, string parameter, SassValue value) =>
+        value as SassNumber ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a number");
+
+    private static SassColor ColorArg(string function, string parameter, SassValue value) =>
+        value as SassColor ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a color");
+
+    private static SassMap MapArg(string function, string parameter, SassValue value) => value switch
+    {
+        SassMap m => m,
+        SassList { Items.Count: 0 } => new SassMap([]),
+        _ => throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a map"),
+    };
+
+    private static IReadOnlyList<SassValue> Items(SassValue value) => value switch
+    {
+        SassList l => l.Items,
+        SassMap m => m.Entries.Select(e => (SassValue)new SassList([e.Key, e.Value], " ")).ToList(),
+        _ => [value],
+    };
+
+    private static string SeparatorOf(SassValue value) => value switch
+    {
+        SassList l => l.Separator,
+        SassMap => ",",
+        _ => " ",
+    };
+
+    /// <summary>A 1-based (negative: from the end) index into <paramref name="count"/> items, checked.</summary>
+    private static int ListIndex(string function, SassValue n, int count)
+    {
+        var number = NumberArg(function, "n", n);
+        if (number.Value != Math.Floor(number.Value)) throw new SassException($"Error: argument `$n` of `{function}(...)` must be an integer");
+        var index = (int)number.Value;
+        if (index == 0) throw new SassException("Error: argument `$n` of `" + function + "(...)` must be non-zero");
+        if (Math.Abs(index) > count) throw new SassException($"Error: index out of bounds for `{function}($list, $n)`");
+        return index < 0 ? count + index : index - 1;
+    }
+
+    /// <summary>The built-ins of this file; null when <paramref name="name"/> is not one of them.</summary>
+    private SassValue? CallMoreBuiltIns(string name, List<(string? Name, SassValue Value)> arguments)
+    {
+        switch (name)
+        {
+            // ---- strings
+            case "str-length":
+            {
+                var a = BindBuiltIn(name, ["string"], arguments, 1);
+                return new SassNumber(new StringInfo(StringArg(name, "string", a[0]).Text).LengthInTextElements);
+            }
+            case "str-index":
+            {
+                var a = BindBuiltIn(name, ["string", "substring"], arguments, 2);
+                var index = StringArg(name, "string", a[0]).Text.IndexOf(StringArg(name, "substring", a[1]).Text, StringComparison.Ordinal);
+                return index < 0 ? SassNull.Instance : new SassNumber(index + 1);
+            }
+            case "str-slice":
+            {
+                var a = BindBuiltIn(name, ["string", "start-at", "end-at"], arguments, 2);
+                var s = StringArg(name, "string", a[0]);
+                var length = s.Text.Length;
+                var start = (int)NumberArg(name, "start-at", a[1]).Value;
+                var end = a[2] is SassNull ? -1 : (int)NumberArg(name, "end-at", a[2]).Value;
+                if (start < 0) start = length + start + 1;
+                if (end < 0) end = length + end + 1;
+                start = Math.Max(start, 1);
+                end = Math.Min(end, length);
+                return s with { Text = end < start ? "" : s.Text[(start - 1)..end] };
+            }
+            case "str-insert":
+            {
+                var a = BindBuiltIn(name, ["string", "insert", "index"], arguments, 3);
+                var s = StringArg(name, "string", a[0]);
+                var insert = StringArg(name, "insert", a[1]).Text;
+                var index = (int)NumberArg(name, "index", a[2]).Value;
+                var length = s.Text.Length;
+                var at = index > 0 ? Math.Min(index - 1, length) : Math.Max(length + index + 1, 0);
+                return s with { Text = s.Text.Insert(at, insert) };
+            }
+            case "to-upper-case" or "to-lower-case":
+            {
+                var a = BindBuiltIn(name, ["string"], arguments, 1);
+                var s = StringArg(name, "string", a[0]);
+                var text = new string(s.Text.Select(c => c > 127 ? c : name == "to-upper-case" ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray());
+                return s with { Text = text };
+            }
+
+            // ---- lists
+            case "set-nth":
+            {
+                var a = BindBuiltIn(name, ["list", "n", "value"], arguments, 3);
+                var items = Items(a[0]).ToList();
+                items[ListIndex(name, a[1], items.Count)] = a[2];
+                return new SassList(items, SeparatorOf(a[0]), a[0] is SassList { Bracketed: true });
+            }
+            case "join":
+            {
+                var a = BindBuiltIn(name, ["list1", "list2", "separator", "bracketed"], arguments, 2);
+                var items = Items(a[0]).Concat(Items(a[1])).ToList();
+                var separator = Separator(name, a[2], () =>
+                    a[0] is SassList { Items.Count: > 1 } or SassMap ? SeparatorOf(a[0]) : a[1] is SassList { Items.Count: > 1 } or SassMap ? SeparatorOf(a[1]) : " ");
+                var bracketed = a[3] is SassNull || a[3] is SassString { Text: "auto" } ? a[0] is SassList { Bracketed: true } : a[3].IsTruthy;
+                return new SassList(items, separator, bracketed);
+            }
+            case "append":
+            {
+                var a = BindBuiltIn(name, ["list", "val", "separator"], arguments, 2);
+                var items = Items(a[0]).Append(a[1]).ToList();
+                return new SassList(items, Separator(name, a[2], () => SeparatorOf(a[0])), a[0] is SassList { Bracketed: true });
+            }
+            case "zip":
+            {
+                var lists = arguments.Select(x => Items(Strip(x.Value))).ToList();
+                var count = lists.Count == 0 ? 0 : lists.Min(l => l.Count);
+                return new SassList(Enumerable.Range(0, count).Select(i => (SassValue)new SassList(lists.Select(l => l[i]).ToList(), " ")).ToList(), ",");
+            }
+            case "index":
+            {
+                var a = BindBuiltIn(name, ["list", "value"], arguments, 2);
+                var items = Items(a[0]);
+                for (var i = 0; i < items.Count; i++)
+                    if (SassEquality.Equal(items[i], a[1])) return new SassNumber(i + 1);
+                return SassNull.Instance;
+            }
+            case "list-separator":
+            {
+                var a = BindBuiltIn(name, ["list"], arguments, 1);
+                return new SassString(SeparatorOf(a[0]) == "," ? "comma" : "space", false);
+            }
+            case "is-bracketed":
+            {
+                var a = BindBuiltIn(name, ["list"], arguments, 1);
+                return new SassBool(a[0] is SassList { Bracketed: true });
+            }
+
+            // ---- maps
+            case "map-remove":
+            {
+                var map = MapArg(name, "map", Strip(arguments.FirstOrDefault().Value ?? SassNull.Instance));
+                var keys = arguments.Skip(1).Select(x => Strip(x.Value)).ToList();
+                return new SassMap(map.Entries.Where(e => !keys.Any(k => SassEquality.Equal(k, e.Key))).ToList());
+            }
+
+            // ---- introspection
+            case "inspect":
+            {
+                var a = BindBuiltIn(name, ["value"], arguments, 1);
+                return new SassString(Inspect(a[0]), false);
+            }
+            case "comparable":
+            {
+                var a = BindBuiltIn(name, ["number1", "number2"], arguments, 2);
+                var x = NumberArg(name, "number1", a[0]);
+                var y = NumberArg(name, "number2", a[1]);
+                try
+                {
+                    Convert(y, x.Unit);
+                    return new SassBool(true);
+                }
+                catch (SassException)
+                {
+                    return new SassBool(false);
+                }
+            }
+            case "feature-exists":
+            {
+                var a = BindBuiltIn(name, ["feature"], arguments, 1);
+                return new SassBool(StringArg(name, "feature", a[0]).Text is "global-variable-shadowing" or "extend-selector-pseudoclass" or "units-level-3" or "at-error");
+            }
+            case "variable-exists":
+            {
+                var a = BindBuiltIn(name, ["name"], arguments, 1);
+                return new SassBool(Lookup(StringArg(name, "name", a[0]).Text) is not null);
+            }
+            case "global-variable-exists":
+            {
+                var a = BindBuiltIn(name, ["name"], arguments, 1);
+                return new SassBool(_scopes[0].ContainsKey(StringArg(name, "name", a[0]).Text.Replace('_', '-')));
+            }
+            case "function-exists":
+            {
+                var a = BindBuiltIn(name, ["name"], arguments, 1);
+                var function = StringArg(name, "name", a[0]).Text.Replace('_', '-');
+                return new SassBool(_functions.ContainsKey(function) || BuiltInNames.Contains(function));
+            }
+            case "mixin-exists":
+            {
+                var a = BindBuiltIn(name, ["name"], arguments, 1);
+                return new SassBool(_mixins.ContainsKey(StringArg(name, "name", a[0]).Text.Replace('_', '-')));
+            }
+            case "get-function":
+            {
+                var a = BindBuiltIn(name, ["name", "css"], arguments, 1);
+                var function = StringArg(name, "name", a[0]).Text.Replace('_', '-');
+                if (!a[1].IsTruthy && !_functions.ContainsKey(function) && !BuiltInNames.Contains(function))
+                    throw new SassException($"Error: Function not found: {function}");
+                return new SassFunction(function);
+            }
+            case "call":
+            {
+                if (arguments.Count == 0) throw new SassException("Error: Function call is missing argument $name.");
+                var target = Strip(arguments[0].Value) switch
+                {
+                    SassFunction f => f.Name,
+                    SassString s => s.Text,
+                    var other => throw new SassException($"Error: argument `$function` of `call(...)` must be a function reference"),
+                };
+                return Call(new FunctionCallExpression(target, arguments.Skip(1).Select(x =>
+                    new Argument(x.Name, new LiteralExpression(x.Value), false)).ToList(), default));
+            }
+
+            // ---- colours
+            case "grayscale" when arguments.Count == 1 && Strip(arguments[0].Value) is SassColor:
+            {
+                var c = (SassColor)Strip(arguments[0].Value);
+                var (h, _, l) = c.ToHsl();
+                return SassColor.FromHsl(h, 0, l, c.A);
+            }
+            case "complement":
+            {
+                var a = BindBuiltIn(name, ["color"], arguments, 1);
+                var c = ColorArg(name, "color", a[0]);
+                var (h, s, l) = c.ToHsl();
+                return SassColor.FromHsl(h + 180, s, l, c.A);
+            }
+            case "invert" when arguments.Count >= 1 && Strip(arguments[0].Value) is SassColor:
+            {
+                var a = BindBuiltIn(name, ["color", "weight"], arguments, 1);
+                var c = (SassColor)a[0];
+                var weight = a[1] is SassNull ? 100 : NumberArg(name, "weight", a[1]).Value;
+                var inverse = new SassColor(255 - c.R, 255 - c.G, 255 - c.B, c.A);
+                return MixColors(inverse, c, weight);
+            }
+            case "ie-hex-str":
+            {
+                var a = BindBuiltIn(name, ["color"], arguments, 1);
+                var c = ColorArg(name, "color", a[0]);
+                static string Hex(double v) => ((int)Math.Clamp(Math.Round(v, MidpointRounding.AwayFromZero), 0, 255)).ToString("X2", CultureInfo.InvariantCulture);
+                return new SassString("#" + Hex(c.A * 255) + Hex(c.R) + Hex(c.G) + Hex(c.B), false);
+            }
+            case "adjust-color" or "scale-color" or "change-color":
+                return AdjustColor(name, arguments);
+        }
+        return null;
+    }
+
+    private static string Separator(string function, SassValue value, Func<string> auto) => value switch
+    {
+        SassNull => auto(),
+        SassString { Text: "auto" } => auto(),
+        SassString { Text: "comma" } => ",",
+        SassString { Text: "space" } => " ",
+        _ => throw new SassException($"Error: argument `$separator` of `{function}(...)` must be `space`, `comma`, or `auto`"),
+    };
+
+    /// <summary>Sass's <c>mix</c>: <paramref name="weight"/> percent of the first colour.</summary>
+    internal static SassColor MixColors(SassColor c1, SassColor c2, double weight)
+    {
+        var p = weight / 100;
+        var wScaled = p * 2 - 1;
+        var a = c1.A - c2.A;
+        var w1 = ((wScaled * a == -1 ? wScaled : (wScaled + a) / (1 + wScaled * a)) + 1) / 2;
+        var w2 = 1 - w1;
+        return new SassColor(c1.R * w1 + c2.R * w2, c1.G * w1 + c2.G * w2, c1.B * w1 + c2.B * w2, c1.A * p + c2.A * (1 - p));
+    }
+
+    private static readonly string[] ColorChannels = ["red", "green", "blue", "hue", "saturation", "lightness", "alpha"];
+
+    /// <summary><c>adjust-color</c>, <c>scale-color</c> and <c>change-color</c>: RGB and HSL channels by keyword.</summary>
+    private static SassValue AdjustColor(string name, List<(string? Name, SassValue Value)> arguments)
+    {
+        var a = BindBuiltIn(name, ["color", .. ColorChannels], arguments, 1);
+        var c = ColorArg(name, "color", a[0]);
+        var given = new Dictionary<string, double>();
+        for (var i = 0; i < ColorChannels.Length; i++)
+            if (a[i + 1] is not SassNull) given[ColorChannels[i]] = NumberArg(name, ColorChannels[i], a[i + 1]).Value;
+        var rgb = given.ContainsKey("red") || given.ContainsKey("green") || given.ContainsKey("blue");
+        var hsl = given.ContainsKey("hue") || given.ContainsKey("saturation") || given.ContainsKey("lightness");
+        if (rgb && hsl) throw new SassException($"Error: Cannot specify HSL and RGB values for a color at the same time for `{name}'");
+        double Apply(string channel, double current, double max) => !given.TryGetValue(channel, out var v) ? current : name switch
+        {
+            "adjust-color" => Math.Clamp(current + v, 0, max),
+            "change-color" => Math.Clamp(v, 0, max),
+            _ => Math.Clamp(current + (v > 0 ? max - current : current) * v / 100, 0, max),
+        };
+        var alpha = Apply("alpha", c.A, 1);
+        if (hsl)
+        {
+            var (h, s, l) = c.ToHsl();
+            var hue = given.TryGetValue("hue", out var dh) ? (name == "change-color" ? dh : h + dh) : h;
+            return SassColor.FromHsl(hue, Apply("saturation", s, 100), Apply("lightness", l, 100), alpha);
+        }
+        return new SassColor(Apply("red", c.R, 255), Apply("green", c.G, 255), Apply("blue", c.B, 255), alpha);
+    }
+
+    /// <summary><c>inspect</c>: the value as Sass would write it (quotes kept, <c>null</c>, <c>()</c>, maps in parentheses).</summary>
+    internal static string Inspect(SassValue value) => value switch
+    {
+        SassNull => "null",
+        SassString s => s.ToCss(false),
+        SassMap m => "(" + string.Join(", ", m.Entries.Select(e => Inspect(e.Key) + ": " + Inspect(e.Value))) + ")",
+        SassList { Items.Count: 0, Bracketed: false } => "()",
+        SassList l => (l.Bracketed ? "[" : "") + string.Join(l.Separator == "," ? ", " : " ", l.Items.Select(i =>
+            i is SassList { Items.Count: > 1, Bracketed: false } inner && (l.Separator == " " || inner.Separator == ",") ? "(" + Inspect(i) + ")" : Inspect(i)))
+            + (l.Separator == "," && l.Items.Count == 1 ? "," : "") + (l.Bracketed ? "]" : ""),
+        _ => value.ToCss(false),
+    };
+
+    private static readonly HashSet<string> BuiltInNames = new(StringComparer.Ordinal)
+    {
+        "rgb", "rgba", "hsl", "hsla", "red", "green", "blue", "mix", "hue", "saturation", "lightness", "adjust-hue", "lighten",
+        "darken", "saturate", "desaturate", "grayscale", "complement", "invert", "alpha", "opacity", "opacify", "fade-in",
+        "transparentize", "fade-out", "adjust-color", "scale-color", "change-color", "ie-hex-str", "unquote", "quote",
+        "str-length", "str-insert", "str-index", "str-slice", "to-upper-case", "to-lower-case", "percentage", "round", "ceil",
+        "floor", "abs", "min", "max", "random", "length", "nth", "set-nth", "join", "append", "zip", "index", "list-separator",
+        "is-bracketed", "map-get", "map-merge", "map-remove", "map-keys", "map-values", "map-has-key", "keywords", "type-of",
+        "unit", "unitless", "comparable", "inspect", "variable-exists", "global-variable-exists", "function-exists",
+        "mixin-exists", "feature-exists", "call", "get-function", "if", "unique-id", "selector-nest", "selector-append",
+        "selector-extend", "selector-replace", "selector-unify", "is-superselector", "simple-selectors", "selector-parse",
+        "content-exists",
+    };
+}
