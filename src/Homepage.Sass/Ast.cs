@@ -41,7 +41,9 @@ public abstract record Expression;
 public sealed record LiteralExpression(SassValue Value) : Expression;
 public sealed record VariableExpression(string Name, SourceSpan Span) : Expression;
 public sealed record FunctionCallExpression(string Name, IReadOnlyList<Argument> Arguments, SourceSpan Span) : Expression;
-public sealed record BinaryExpression(string Operator, Expression Left, Expression Right) : Expression;
+/// <param name="Spelling">The operator as written, with a space on either side where the source had one (a slash between
+/// two literal numbers prints as written).</param>
+public sealed record BinaryExpression(string Operator, Expression Left, Expression Right, string? Spelling = null) : Expression;
 public sealed record UnaryExpression(string Operator, Expression Operand) : Expression;
 public sealed record ListExpression(IReadOnlyList<Expression> Items, string Separator, bool Bracketed = false) : Expression;
 public sealed record MapExpression(IReadOnlyList<(Expression Key, Expression Value)> Entries) : Expression;

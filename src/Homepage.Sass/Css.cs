@@ -7,6 +7,9 @@ internal sealed class CssRule : CssNode
 {
     public CssRule(List<string> selectors) => Selectors = selectors;
     public List<string> Selectors { get; set; }
+
+    /// <summary>The selectors written after a line break (printed on a line of their own in the nested and expanded styles).</summary>
+    public IReadOnlySet<string>? Breaks { get; set; }
     public List<(string Property, string Value)> Declarations { get; } = new();
 }
 

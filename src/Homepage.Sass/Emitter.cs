@@ -149,7 +149,14 @@ internal static partial class Emitter
                     sb.Append(pad).Append(comment.Text).Append('\n');
                     break;
                 case CssRule rule:
-                    sb.Append(pad).Append(string.Join(", ", rule.Selectors.Select(s => Selector(s, false)))).Append(" {\n");
+                    sb.Append(pad);
+                    for (var i = 0; i < rule.Selectors.Count; i++)
+                    {
+                        // libsass starts a selector written after a line break on a new line, unindented
+                        if (i > 0) sb.Append(rule.Breaks?.Contains(rule.Selectors[i]) == true ? ",\n" : ", ");
+                        sb.Append(Selector(rule.Selectors[i], false));
+                    }
+                    sb.Append(" {\n");
                     foreach (var (p, v) in rule.Declarations) sb.Append(pad).Append("  ").Append(p).Append(": ").Append(v).Append(";\n");
                     sb.Append(pad).Append("}\n");
                     break;

@@ -17,7 +17,7 @@ internal sealed partial class Evaluator
             case ListExpression list:
                 return new SassList(list.Items.Select(Eval).ToList(), list.Separator, list.Bracketed);
             case MapExpression map:
-                return new SassMap(map.Entries.Select(e => (Strip(Eval(e.Key)), Strip(Eval(e.Value)))).ToList());
+                return new SassMap(map.Entries.Select(e => (Strip(Eval(e.Key)), VariableValue(Eval(e.Value)))).ToList());
             case InterpolatedStringExpression s:
                 return new SassString(Interpolate(s.Text), s.Quoted);
             case UnaryExpression u:
@@ -59,7 +59,7 @@ internal sealed partial class Evaluator
         var rawRight = Eval(b.Right);
         // "10px/8px" written as literals stays a slash (font shorthand); it divides only with variables, calls or parens.
         if (b.Operator == "/" && rawLeft is OriginalNumber ol && rawRight is OriginalNumber or && b.Left is LiteralExpression && b.Right is LiteralExpression)
-            return new SassString(ol.Text + "/" + or.Text, false);
+            return new SassString(ol.Text + (b.Spelling ?? "/") + or.Text, false);
         var l = Strip(rawLeft);
         var r = Strip(rawRight);
         switch (b.Operator)
@@ -144,7 +144,7 @@ internal sealed partial class Evaluator
         // a user function's number result prints like a variable's (libsass drops its leading zero when compressed)
         if (_functions.TryGetValue(name, out var user))
         {
-            var result = Strip(CallUserFunction(user, arguments, call.Span));
+            var result = VariableValue(CallUserFunction(user, arguments, call.Span));
             return result is SassNumber returned ? returned with { DropLeadingZero = true } : result;
         }
         SassValue Arg(int i, string named)
@@ -161,7 +161,7 @@ internal sealed partial class Evaluator
                 return c with { A = Amount(Arg(1, "alpha")) };
             case "rgb" or "rgba" when arguments.Count >= 3:
             {
-                double Channel(SassValue v) => v is SassNumber { Unit: "%" } p ? p.Value * 2.55 : Amount(v);
+                double Channel(SassValue v) => SassRound(Math.Clamp(v is SassNumber { Unit: "%" } p ? p.Value * 2.55 : Amount(v), 0, 255));
                 var alpha = arguments.Count > 3 ? Amount(Arg(3, "alpha")) : 1;
                 return new SassColor(Channel(Arg(0, "red")), Channel(Arg(1, "green")), Channel(Arg(2, "blue")), alpha);
             }
@@ -171,13 +171,7 @@ internal sealed partial class Evaluator
             {
                 var c1 = Color(Arg(0, "color1"));
                 var c2 = Color(Arg(1, "color2"));
-                var weight = Arg(2, "weight") is SassNumber w ? w.Value : 50;
-                var p = weight / 100;
-                var wScaled = p * 2 - 1;
-                var a = c1.A - c2.A;
-                var w1 = ((wScaled * a == -1 ? wScaled : (wScaled + a) / (1 + wScaled * a)) + 1) / 2;
-                var w2 = 1 - w1;
-                return new SassColor(c1.R * w1 + c2.R * w2, c1.G * w1 + c2.G * w2, c1.B * w1 + c2.B * w2, c1.A * p + c2.A * (1 - p));
+                return MixColors(c1, c2, Arg(2, "weight") is SassNumber w ? w.Value : 50);
             }
             case "lighten" or "darken":
             {

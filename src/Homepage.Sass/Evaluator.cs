@@ -18,7 +18,7 @@ internal sealed partial class Evaluator
     private List<Dictionary<string, SassValue>> _scopes = [new(StringComparer.Ordinal)];
     private readonly Dictionary<string, MixinStatement> _mixins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionStatement> _functions = new(StringComparer.Ordinal);
-    private readonly List<(List<string> Extenders, string Target)> _extends = new();
+    private readonly List<(List<string> Extenders, string Target, IReadOnlySet<string>? Breaks)> _extends = new();
     private readonly Stack<(IReadOnlyList<Statement>? Content, List<Dictionary<string, SassValue>> Scopes)> _contentStack = new();
     private readonly List<string> _importStack = new();
     private int _depth;
@@ -32,7 +32,9 @@ internal sealed partial class Evaluator
     public List<CssNode> Root { get; } = new();
 
     /// <summary>Where output goes while evaluating: the container, the parent selectors and the rule collecting declarations.</summary>
-    private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File);
+    /// <param name="Breaks">The selectors of <paramref name="Selectors"/> written after a line break (libsass keeps the break
+    /// in the nested and expanded styles).</param>
+    private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File, IReadOnlySet<string>? Breaks = null);
 
     public void Run(IReadOnlyList<Statement> statements, string file)
     {
@@ -120,7 +122,7 @@ internal sealed partial class Evaluator
                     }
                     return null;
                 case ReturnStatement ret:
-                    return Strip(Eval(ret.Value));
+                    return VariableValue(Eval(ret.Value)); // a colour literal keeps its spelling through @return
                 case IfStatement ifs:
                     foreach (var (condition, body) in ifs.Clauses)
                     {
@@ -193,12 +195,23 @@ internal sealed partial class Evaluator
                 case ExtendStatement e:
                 {
                     var targets = Interpolate(e.Selector).Split(',').Select(t => t.Trim()).Where(t => t.Length > 0);
-                    foreach (var target in targets) _extends.Add((context.Selectors.ToList(), target));
+                    foreach (var target in targets) _extends.Add((context.Selectors.ToList(), target, context.Breaks));
                     return null;
                 }
                 case MessageStatement m:
                     if (m.Kind == "error") throw new SassException("Error: " + Eval(m.Value).ToCss(false), m.Span.File, m.Span.Line, m.Span.Column);
                     return null;
+                case AtRuleStatement { Name: "at-root", Body: { } body } at:
+                {
+                    // @at-root leaves the enclosing rules (not the media query): its rules resolve from the root
+                    var root = context with { Selectors = [], Rule = null, Breaks = null };
+                    var query = Interpolate(at.Parameters).Trim();
+                    if (query.Length == 0 || query.StartsWith('('))
+                        EvaluateScoped(body, root);
+                    else
+                        Rule(new RuleStatement(at.Span, new Interpolated([query]), body), root);
+                    return null;
+                }
                 case AtRuleStatement at:
                     AtRule(at, context);
                     return null;
@@ -269,25 +282,52 @@ internal sealed partial class Evaluator
     private void Rule(RuleStatement r, Context context)
     {
         var own = Interpolate(r.Selector);
-        var selectors = ResolveSelectors(context.Selectors, own);
-        var rule = new CssRule(selectors);
+        var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks);
+        var rule = new CssRule(selectors) { Breaks = breaks };
         context.Container.Add(rule);
         PushScope();
         try
         {
-            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule });
+            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks });
         }
         finally { PopScope(); }
     }
 
-    internal static List<string> ResolveSelectors(List<string> parents, string own)
+    internal static List<string> ResolveSelectors(List<string> parents, string own) => ResolveSelectors(parents, own, null, out _);
+
+    /// <summary>The selectors of a rule inside <paramref name="parents"/>; <paramref name="breaks"/> gets those to print after a
+    /// line break: libsass keeps a break written before its parent, and one written before a selector without <c>&amp;</c>.</summary>
+    private static List<string> ResolveSelectors(List<string> parents, string own, IReadOnlySet<string>? parentBreaks, out HashSet<string> breaks)
     {
-        var children = Parser.SplitTopLevel(own, ',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-        if (parents.Count == 0) return children.Select(c => c.Replace("&", "")).ToList();
+        breaks = new HashSet<string>(StringComparer.Ordinal);
+        var children = new List<(string Text, bool Break)>();
+        foreach (var part in Parser.SplitTopLevel(own, ','))
+        {
+            var text = part.Trim();
+            if (text.Length == 0) continue;
+            var leading = part[..part.IndexOf(text[0])];
+            children.Add((text, leading.Contains('\n')));
+        }
         var result = new List<string>();
+        if (parents.Count == 0)
+        {
+            foreach (var (text, lineBreak) in children)
+            {
+                var selector = text.Replace("&", "");
+                result.Add(selector);
+                if (lineBreak) breaks.Add(selector);
+            }
+            return result;
+        }
         foreach (var parent in parents)
-            foreach (var child in children)
-                result.Add(child.Contains('&') ? child.Replace("&", parent) : parent + " " + child);
+            foreach (var (text, lineBreak) in children)
+            {
+                var parentBreak = parentBreaks?.Contains(parent) == true;
+                // a selector with & takes its parent's line break; one without keeps its own as well
+                var selector = text.Contains('&') ? text.Replace("&", parent) : parent + " " + text;
+                result.Add(selector);
+                if (parentBreak || (lineBreak && !text.Contains('&'))) breaks.Add(selector);
+            }
         return result;
     }
 
@@ -301,7 +341,7 @@ internal sealed partial class Evaluator
         if (context.Rule is null)
         {
             // a declaration at the top of a media block or at-rule: attach to the nearest rule-less container
-            var rule = new CssRule(context.Selectors.ToList());
+            var rule = new CssRule(context.Selectors.ToList()) { Breaks = context.Breaks };
             context.Container.Add(rule);
             rule.Declarations.Add((name, text));
             return;
@@ -331,7 +371,7 @@ internal sealed partial class Evaluator
         CssRule? rule = null;
         if (context.Selectors.Count > 0)
         {
-            rule = new CssRule(context.Selectors.ToList());
+            rule = new CssRule(context.Selectors.ToList()) { Breaks = context.Breaks };
             media.Children.Add(rule);
         }
         PushScope();
@@ -362,7 +402,7 @@ internal sealed partial class Evaluator
             }
             else if (context.Selectors.Count > 0 && !isKeyframes)
             {
-                var rule = new CssRule(context.Selectors.ToList());
+                var rule = new CssRule(context.Selectors.ToList()) { Breaks = context.Breaks };
                 node.Children.Add(rule);
                 Evaluate(at.Body, inner with { Rule = rule });
             }
@@ -501,21 +541,26 @@ internal sealed partial class Evaluator
             {
                 case CssRule rule:
                     var extended = new List<string>();
+                    var breaks = new HashSet<string>(rule.Breaks ?? new HashSet<string>(), StringComparer.Ordinal);
                     foreach (var selector in rule.Selectors)
                     {
                         extended.Add(selector);
                         // libsass lists the extenders the other way round from where the @extends stand.
-                        foreach (var (extenders, target) in Enumerable.Reverse(_extends))
+                        foreach (var (extenders, target, extenderBreaks) in Enumerable.Reverse(_extends))
                         {
                             if (!ContainsSimple(selector, target)) continue;
                             foreach (var extender in extenders)
                             {
                                 var replaced = ReplaceSimple(selector, target, extender);
-                                if (!extended.Contains(replaced)) extended.Add(replaced);
+                                if (extended.Contains(replaced)) continue;
+                                extended.Add(replaced);
+                                // the new selector keeps the line break of the one it extends, or of its extender
+                                if (rule.Breaks?.Contains(selector) == true || extenderBreaks?.Contains(extender) == true) breaks.Add(replaced);
                             }
                         }
                     }
                     rule.Selectors = extended.Where(s => !s.Contains('%')).ToList();
+                    rule.Breaks = breaks;
                     break;
                 case CssMedia media:
                     ApplyExtends(media.Children);
@@ -556,7 +601,7 @@ internal sealed partial class Evaluator
             else
             {
                 var value = Eval((Expression)part);
-                sb.Append(value is SassString str ? str.Text : Strip(value).ToCss(false));
+                sb.Append(value is SassString str ? str.Text : VariableValue(value).ToCss(false));
             }
         }
         return sb.ToString();

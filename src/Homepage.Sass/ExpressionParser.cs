@@ -148,7 +148,13 @@ internal sealed class ExpressionParser
     private Expression Multiplicative()
     {
         var left = Unary();
-        while (Operator("*", "/", "%") is { } op) left = new BinaryExpression(op, left, Unary());
+        while (true)
+        {
+            var before = _pos;
+            if (Operator("*", "/", "%") is not { } op) break;
+            var spelling = (_pos - op.Length > before ? " " : "") + op + (!AtEnd && char.IsWhiteSpace(Peek()) ? " " : "");
+            left = new BinaryExpression(op, left, Unary(), spelling);
+        }
         return left;
     }
 

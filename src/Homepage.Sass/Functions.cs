@@ -301,7 +301,15 @@ internal sealed partial class Evaluator
         var a = c1.A - c2.A;
         var w1 = ((wScaled * a == -1 ? wScaled : (wScaled + a) / (1 + wScaled * a)) + 1) / 2;
         var w2 = 1 - w1;
-        return new SassColor(c1.R * w1 + c2.R * w2, c1.G * w1 + c2.G * w2, c1.B * w1 + c2.B * w2, c1.A * p + c2.A * (1 - p));
+        return new SassColor(SassRound(c1.R * w1 + c2.R * w2), SassRound(c1.G * w1 + c2.G * w2), SassRound(c1.B * w1 + c2.B * w2), c1.A * p + c2.A * (1 - p));
+    }
+
+    /// <summary>libsass's <c>Sass::round</c>: to a whole number, a fraction within 1e-11 of one half rounding up.</summary>
+    internal static double SassRound(double value)
+    {
+        var fraction = value % 1; // C's fmod: the sign of the dividend
+        if (fraction - 0.5 > -1e-11) return Math.Ceiling(value);
+        return Math.Round(value, MidpointRounding.AwayFromZero);
     }
 
     private static readonly string[] ColorChannels = ["red", "green", "blue", "hue", "saturation", "lightness", "alpha"];

@@ -11,7 +11,6 @@ public sealed class SassOptions
     public SassSyntax Syntax { get; init; } = SassSyntax.Scss;
     public IReadOnlyList<string> LoadPaths { get; init; } = [];
     public string? InputPath { get; init; }
-    public int Precision { get; init; } = 5;
     public bool SourceMap { get; init; }
     public string? OutputPath { get; init; }
     public bool SourceMapContents { get; init; }

@@ -39,9 +39,10 @@ public sealed record SassNumber(double Value, string Unit = "") : SassValue
 
     public override string ToCss(bool compressed)
     {
-        var rounded = Math.Round(Value, 5, MidpointRounding.AwayFromZero);
+        // libsass 3.6 prints numbers with 10 decimal places (its default precision, which Jekyll keeps)
+        var rounded = Math.Round(Value, 10, MidpointRounding.AwayFromZero);
         if (rounded == 0) rounded = 0;
-        var text = rounded.ToString("0.#####", CultureInfo.InvariantCulture);
+        var text = rounded.ToString("0.##########", CultureInfo.InvariantCulture);
         if (compressed && DropLeadingZero)
         {
             if (text.StartsWith("0.", StringComparison.Ordinal)) text = text[1..];
@@ -55,10 +56,10 @@ public sealed record SassColor(double R, double G, double B, double A = 1) : Sas
 {
     public override string ToCss(bool compressed)
     {
-        int C(double v) => (int)Math.Clamp(Math.Round(v, MidpointRounding.AwayFromZero), 0, 255);
+        int C(double v) => (int)Math.Clamp(Evaluator.SassRound(v), 0, 255); // libsass rounds a channel within 1e-11 of .5 up
         if (A < 1)
         {
-            var alpha = Math.Round(A, 5).ToString("0.#####", CultureInfo.InvariantCulture);
+            var alpha = Math.Round(A, 10).ToString("0.##########", CultureInfo.InvariantCulture);
             return compressed ? $"rgba({C(R)},{C(G)},{C(B)},{alpha})" : $"rgba({C(R)}, {C(G)}, {C(B)}, {alpha})";
         }
         var hex = $"#{C(R):x2}{C(G):x2}{C(B):x2}";
