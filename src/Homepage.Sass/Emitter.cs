@@ -31,7 +31,37 @@ internal static partial class Emitter
     public static string Selector(string selector, bool compressed)
     {
         var s = Spaces().Replace(selector.Trim(), " ");
-        return compressed ? Combinator().Replace(s, "$1") : Combinator().Replace(s, " $1 ");
+        if (s.IndexOfAny(['(', '[', '"', '\'']) < 0) return compressed ? Combinator().Replace(s, "$1") : Combinator().Replace(s, " $1 ");
+        // combinators are spaced only outside parentheses, attribute brackets and strings (:nth-child(n + 3) stays)
+        var sb = new StringBuilder();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= s.Length; i++)
+        {
+            var c = i < s.Length ? s[i] : '\0';
+            if (i == s.Length || (depth == 0 && c is '(' or '[' or '"' or '\''))
+            {
+                var outside = s[start..i];
+                sb.Append(compressed ? Combinator().Replace(outside, "$1") : Combinator().Replace(outside, " $1 "));
+                if (i == s.Length) break;
+                var end = c is '"' or '\'' ? Parser.StringEnd(s, i) : Close(s, i);
+                sb.Append(s, i, end - i);
+                start = end;
+                i = end - 1;
+            }
+        }
+        return sb.ToString();
+
+        static int Close(string text, int open)
+        {
+            var nesting = 0;
+            for (var j = open; j < text.Length; j++)
+            {
+                if (text[j] is '(' or '[') nesting++;
+                else if (text[j] is ')' or ']' && --nesting == 0) return j + 1;
+            }
+            return text.Length;
+        }
     }
 
     private static void Compressed(CssNode node, StringBuilder sb)
@@ -43,7 +73,7 @@ internal static partial class Emitter
                 break;
             case CssRule rule when rule.Declarations.Count > 0 && rule.Selectors.Count > 0:
                 sb.Append(string.Join(",", rule.Selectors.Select(s => Selector(s, true)))).Append('{');
-                sb.Append(string.Join(";", rule.Declarations.Select(d => d.Property + ":" + d.Value))).Append('}');
+                sb.Append(string.Join(";", rule.Declarations.Select(d => d.Property + (d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":") + d.Value))).Append('}');
                 break;
             case CssMedia media when media.Children.Any(HasOutput):
                 sb.Append("@media ").Append(Spaces().Replace(media.Query, " ")).Append('{');

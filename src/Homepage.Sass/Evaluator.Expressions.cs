@@ -26,7 +26,7 @@ internal sealed partial class Evaluator
                 return u.Operator switch
                 {
                     "not" => new SassBool(!operand.IsTruthy),
-                    "-" when operand is SassNumber n => n with { Value = -n.Value, DropLeadingZero = false },
+                    "-" when operand is SassNumber n => n with { Value = -n.Value },
                     _ => new SassString(u.Operator + operand.ToCss(false), false),
                 };
             }
@@ -92,11 +92,16 @@ internal sealed partial class Evaluator
             var quoted = l is SassString { Quoted: true };
             return new SassString(Text(l) + Text(r), quoted);
         }
-        if (b.Operator is "-" or "/") return new SassString(l.ToCss(false) + b.Operator + r.ToCss(false), false);
+        if (b.Operator is "-" or "/")
+        {
+            // next to an interpolation the operator prints as written, spaces included
+            var interpolated = b.Left is InterpolatedStringExpression { Quoted: false } || b.Right is InterpolatedStringExpression { Quoted: false };
+            return new SassString(l.ToCss(_compressed) + (interpolated ? b.Spelling ?? b.Operator : b.Operator) + r.ToCss(_compressed), false);
+        }
         throw new SassException($"Error: Undefined operation: \"{l.ToCss(false)} {b.Operator} {r.ToCss(false)}\".");
     }
 
-    private static string Text(SassValue v) => v is SassString s ? s.Text : v.ToCss(false);
+    private string Text(SassValue v) => v is SassString s ? s.Text : v.ToCss(_compressed);
 
     private static readonly Dictionary<string, double> LengthsInPx = new()
     {

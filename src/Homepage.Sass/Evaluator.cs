@@ -334,9 +334,18 @@ internal sealed partial class Evaluator
     private void Declare(DeclarationStatement d, Context context)
     {
         var name = Interpolate(d.Name);
-        var value = Eval(d.Value);
-        if (value is SassNull || value is SassList { Items.Count: 0 }) return;
-        var text = ValueToCss(value);
+        string text;
+        if (name.StartsWith("--", StringComparison.Ordinal))
+        {
+            // a custom property's value is kept as written, with only its interpolations evaluated
+            text = Interpolate(new Parser(d.RawValue, d.Span.File).ParseInterpolated(d.RawValue, d.Span)).Trim();
+        }
+        else
+        {
+            var value = Eval(d.Value);
+            if (value is SassNull || value is SassList { Items.Count: 0 }) return;
+            text = ValueToCss(value);
+        }
         if (text.Length == 0) return;
         if (context.Rule is null)
         {
@@ -559,7 +568,7 @@ internal sealed partial class Evaluator
                             }
                         }
                     }
-                    rule.Selectors = extended.Where(s => !s.Contains('%')).ToList();
+                    rule.Selectors = extended.Where(s => !HasPlaceholder(s)).ToList();
                     rule.Breaks = breaks;
                     break;
                 case CssMedia media:
@@ -570,6 +579,15 @@ internal sealed partial class Evaluator
                     break;
             }
         }
+    }
+
+    /// <summary>A selector with a placeholder (<c>%name</c>) in it is never printed (a keyframe's <c>50%</c> is no placeholder).</summary>
+    private static bool HasPlaceholder(string selector)
+    {
+        for (var i = selector.IndexOf('%'); i >= 0; i = selector.IndexOf('%', i + 1))
+            if ((i == 0 || !(char.IsDigit(selector[i - 1]) || selector[i - 1] == '.')) && i + 1 < selector.Length && (char.IsLetter(selector[i + 1]) || selector[i + 1] is '-' or '_' or '\\'))
+                return true;
+        return false;
     }
 
     private static bool ContainsSimple(string selector, string target)
@@ -601,7 +619,7 @@ internal sealed partial class Evaluator
             else
             {
                 var value = Eval((Expression)part);
-                sb.Append(value is SassString str ? str.Text : VariableValue(value).ToCss(false));
+                sb.Append(value is SassString str ? str.Text : VariableValue(value).ToCss(_compressed));
             }
         }
         return sb.ToString();

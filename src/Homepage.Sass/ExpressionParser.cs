@@ -271,6 +271,11 @@ internal sealed class ExpressionParser
         return new LiteralExpression(new SassString(text, true));
     }
 
+    /// <summary>libsass's <c>number_has_zero</c>: false for a number written as <c>.5</c> or <c>0.5</c> (compressed output
+    /// then keeps a leading zero where the number is printed as a value, not as written).</summary>
+    private static bool HasZero(string literal) =>
+        !(literal.StartsWith('.') || literal.StartsWith("0.", StringComparison.Ordinal) || literal.StartsWith("-.", StringComparison.Ordinal) || literal.StartsWith("-0.", StringComparison.Ordinal));
+
     private Expression HexColor()
     {
         var start = ++_pos;
@@ -293,7 +298,7 @@ internal sealed class ExpressionParser
         else while (!AtEnd && (char.IsLetter(Peek()))) _pos++;
         var literal = _text[start.._pos];
         return new LiteralExpression(new OriginalNumber(
-            new SassNumber(number, _text[unitStart.._pos]) { DropLeadingZero = !literal.TrimStart('-', '+').StartsWith('0') }, literal));
+            new SassNumber(number, _text[unitStart.._pos]) { DropLeadingZero = HasZero(literal) }, literal));
     }
 
     private Expression IdentifierOrCall()
