@@ -13,7 +13,7 @@ internal sealed partial class Evaluator
                     ? Strip(value) is SassNumber readNumber ? readNumber with { DropLeadingZero = true } : VariableValue(value)
                     : throw new SassException($"Error: Undefined variable: \"${v.Name}\".\n        on line {v.Span.Line}:{v.Span.Column} of {v.Span.File}", v.Span.File, v.Span.Line, v.Span.Column);
             case ParenExpression p:
-                return Strip(Eval(p.Inner));
+                return Strip(p.Inner is BinaryExpression inner ? Binary(inner, divide: true) : Eval(p.Inner));
             case ListExpression list:
                 return new SassList(list.Items.Select(Eval).ToList(), list.Separator, list.Bracketed);
             case MapExpression map:
@@ -43,7 +43,8 @@ internal sealed partial class Evaluator
         throw new SassException("Error: unsupported expression");
     }
 
-    private SassValue Binary(BinaryExpression b)
+    /// <param name="divide">A slash between two literal numbers divides here: in parentheses or as an operand.</param>
+    private SassValue Binary(BinaryExpression b, bool divide = false)
     {
         if (b.Operator == "and")
         {
@@ -55,10 +56,11 @@ internal sealed partial class Evaluator
             var left = Eval(b.Left);
             return left.IsTruthy ? left : Eval(b.Right);
         }
-        var rawLeft = Eval(b.Left);
-        var rawRight = Eval(b.Right);
-        // "10px/8px" written as literals stays a slash (font shorthand); it divides only with variables, calls or parens.
-        if (b.Operator == "/" && rawLeft is OriginalNumber ol && rawRight is OriginalNumber or && b.Left is LiteralExpression && b.Right is LiteralExpression)
+        var rawLeft = b.Left is BinaryExpression leftOperation ? Binary(leftOperation, divide: true) : Eval(b.Left);
+        var rawRight = b.Right is BinaryExpression rightOperation ? Binary(rightOperation, divide: true) : Eval(b.Right);
+        // "10px/8px" written as literals stays a slash (font shorthand); it divides only with variables, calls, parens
+        // or as the operand of another operation.
+        if (!divide && b.Operator == "/" && rawLeft is OriginalNumber ol && rawRight is OriginalNumber or && b.Left is LiteralExpression && b.Right is LiteralExpression)
             return new SassString(ol.Text + (b.Spelling ?? "/") + or.Text, false);
         var l = Strip(rawLeft);
         var r = Strip(rawRight);

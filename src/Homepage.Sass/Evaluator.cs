@@ -344,7 +344,8 @@ internal sealed partial class Evaluator
         {
             var value = Eval(d.Value);
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
-            text = ValueToCss(value);
+            // libsass prints a value of literals only as written; in any other value a number prints as computed
+            text = ValueToCss(IsStatic(d.Value) ? value : StripNumbers(value));
         }
         if (text.Length == 0) return;
         if (context.Rule is null)
@@ -357,6 +358,15 @@ internal sealed partial class Evaluator
         }
         context.Rule.Declarations.Add((name, text));
     }
+
+    /// <summary>libsass's static declaration value: literals, lists of them and slashes between them, nothing to evaluate.</summary>
+    private static bool IsStatic(Expression expression) => expression switch
+    {
+        LiteralExpression => true,
+        ListExpression list => list.Items.All(IsStatic),
+        BinaryExpression { Operator: "/" } b => b.Left is LiteralExpression && b.Right is LiteralExpression,
+        _ => false,
+    };
 
     private string ValueToCss(SassValue value)
     {

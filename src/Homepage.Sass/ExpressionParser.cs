@@ -266,7 +266,8 @@ internal sealed class ExpressionParser
         var start = _pos;
         _pos = Parser.StringEnd(_text, start);
         var closed = _pos - 1 > start && _text[_pos - 1] == _text[start];
-        var text = _text[(start + 1)..(closed ? _pos - 1 : _pos)];
+        // an escaped quote is the quote itself; other escapes stay as written (\f26e prints as \f26e)
+        var text = _text[(start + 1)..(closed ? _pos - 1 : _pos)].Replace("\\" + _text[start], _text[start].ToString());
         if (text.Contains("#{")) return new InterpolatedStringExpression(_owner.ParseInterpolated(text, _span), true);
         return new LiteralExpression(new SassString(text, true));
     }
@@ -317,6 +318,15 @@ internal sealed class ExpressionParser
                 continue;
             }
             if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127 || (c == '.' && sb.Length > 0)) { sb.Append(c); _pos++; continue; }
+            if (c == '\\' && _pos + 1 < _text.Length && _text[_pos + 1] != '\n')
+            {
+                // an escape in an identifier (\f26e, \@), kept as written
+                sb.Append(c).Append(_text[_pos + 1]);
+                _pos += 2;
+                if (Uri.IsHexDigit(_text[_pos - 1]))
+                    for (var digits = 1; digits < 6 && !AtEnd && Uri.IsHexDigit(Peek()); digits++) sb.Append(_text[_pos++]);
+                continue;
+            }
             break;
         }
         if (sb.Length > 0) parts.Add(sb.ToString());
