@@ -76,7 +76,7 @@ internal static partial class Emitter
                 sb.Append(string.Join(";", rule.Declarations.Select(d => d.Property + (d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":") + d.Value))).Append('}');
                 break;
             case CssMedia media when media.Children.Any(HasOutput):
-                sb.Append("@media ").Append(Spaces().Replace(media.Query, " ")).Append('{');
+                sb.Append("@media ").Append(Spaces().Replace(media.Query.Trim(), " ")).Append('{');
                 foreach (var child in media.Children) Compressed(child, sb);
                 sb.Append('}');
                 break;
@@ -139,7 +139,7 @@ internal static partial class Emitter
                 sb.Append('}');
                 break;
             case CssMedia media:
-                sb.Append("@media ").Append(Spaces().Replace(media.Query, " ")).Append(" { ");
+                sb.Append("@media ").Append(Spaces().Replace(media.Query.Trim(), " ")).Append(" { ");
                 foreach (var child in media.Children.Where(HasOutput))
                 {
                     CompactBlock(child, sb);
@@ -191,7 +191,7 @@ internal static partial class Emitter
                     sb.Append(pad).Append("}\n");
                     break;
                 case CssMedia media:
-                    sb.Append(pad).Append("@media ").Append(Spaces().Replace(media.Query, " ")).Append(" {\n");
+                    sb.Append(pad).Append("@media ").Append(Spaces().Replace(media.Query.Trim(), " ")).Append(" {\n");
                     Expanded(media.Children, sb, depth + 1, style);
                     sb.Append(pad).Append("}\n");
                     break;

@@ -43,6 +43,10 @@ internal sealed partial class Evaluator
         throw new SassException("Error: unsupported expression");
     }
 
+    /// <summary>True while a declaration's value is evaluated (outside function arguments): only there does a slash
+    /// between two literal numbers stay a slash (<c>font: 12px/1.5</c>); in a variable, a map or an argument it divides.</summary>
+    private bool _slashKeeps;
+
     /// <param name="divide">A slash between two literal numbers divides here: in parentheses or as an operand.</param>
     private SassValue Binary(BinaryExpression b, bool divide = false)
     {
@@ -60,7 +64,7 @@ internal sealed partial class Evaluator
         var rawRight = b.Right is BinaryExpression rightOperation ? Binary(rightOperation, divide: true) : Eval(b.Right);
         // "10px/8px" written as literals stays a slash (font shorthand); it divides only with variables, calls, parens
         // or as the operand of another operation.
-        if (!divide && b.Operator == "/" && rawLeft is OriginalNumber ol && rawRight is OriginalNumber or && b.Left is LiteralExpression && b.Right is LiteralExpression)
+        if (!divide && _slashKeeps && b.Operator == "/" && rawLeft is OriginalNumber ol && rawRight is OriginalNumber or && b.Left is LiteralExpression && b.Right is LiteralExpression)
             return new SassString(ol.Text + (b.Spelling ?? "/") + or.Text, false);
         var l = Strip(rawLeft);
         var r = Strip(rawRight);

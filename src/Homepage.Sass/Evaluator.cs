@@ -342,7 +342,16 @@ internal sealed partial class Evaluator
         }
         else
         {
-            var value = Eval(d.Value);
+            _slashKeeps = true;
+            SassValue value;
+            try
+            {
+                value = Eval(d.Value);
+            }
+            finally
+            {
+                _slashKeeps = false;
+            }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
             text = ValueToCss(IsStatic(d.Value) ? value : StripNumbers(value));
@@ -501,6 +510,20 @@ internal sealed partial class Evaluator
 
     private List<(string? Name, SassValue Value)> EvalArguments(IReadOnlyList<Argument> arguments)
     {
+        var slashKeeps = _slashKeeps;
+        _slashKeeps = false; // a slash in an argument divides
+        try
+        {
+            return EvalArgumentsDividing(arguments);
+        }
+        finally
+        {
+            _slashKeeps = slashKeeps;
+        }
+    }
+
+    private List<(string? Name, SassValue Value)> EvalArgumentsDividing(IReadOnlyList<Argument> arguments)
+    {
         var result = new List<(string?, SassValue)>();
         foreach (var a in arguments)
         {
@@ -620,6 +643,15 @@ internal sealed partial class Evaluator
 
     // ---- interpolation ---------------------------------------------------------------------------------------------
 
+    /// <summary>A value inside <c>#{}</c>: strings lose their quotes, in lists too.</summary>
+    private string InterpolationText(SassValue value) => value switch
+    {
+        SassString s => s.Text,
+        SassList { Bracketed: false } l when l.Items.Any(i => i is SassString { Quoted: true } or SassList) =>
+            string.Join(l.Separator == "," ? (_compressed ? "," : ", ") : " ", l.Items.Where(i => i is not SassNull).Select(InterpolationText)),
+        _ => VariableValue(value).ToCss(_compressed),
+    };
+
     internal string Interpolate(Interpolated text)
     {
         var sb = new StringBuilder();
@@ -629,7 +661,7 @@ internal sealed partial class Evaluator
             else
             {
                 var value = Eval((Expression)part);
-                sb.Append(value is SassString str ? str.Text : VariableValue(value).ToCss(_compressed));
+                sb.Append(InterpolationText(value));
             }
         }
         return sb.ToString();

@@ -439,6 +439,7 @@ public sealed class Parser
         while (i < text.Length)
         {
             var c = text[i];
+            if (c == '\\') { i += 2; continue; }
             if (c is '"' or '\'') { i = StringEnd(text, i); continue; }
             if (c == '{') depth++;
             else if (c == '}' && --depth == 0) return i + 1;
