@@ -34,7 +34,9 @@ internal sealed partial class Evaluator
     /// <summary>Where output goes while evaluating: the container, the parent selectors and the rule collecting declarations.</summary>
     /// <param name="Breaks">The selectors of <paramref name="Selectors"/> written after a line break (libsass keeps the break
     /// in the nested and expanded styles).</param>
-    private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File, IReadOnlySet<string>? Breaks = null);
+    /// <param name="AtRootParents">Inside <c>@at-root { }</c>: the selectors it left, which <c>&amp;</c> still means.</param>
+    private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File, IReadOnlySet<string>? Breaks = null,
+        List<string>? AtRootParents = null);
 
     public void Run(IReadOnlyList<Statement> statements, string file)
     {
@@ -204,7 +206,7 @@ internal sealed partial class Evaluator
                 case AtRuleStatement { Name: "at-root", Body: { } body } at:
                 {
                     // @at-root leaves the enclosing rules (not the media query): its rules resolve from the root
-                    var root = context with { Selectors = [], Rule = null, Breaks = null };
+                    var root = context with { Selectors = [], Rule = null, Breaks = null, AtRootParents = context.Selectors.Count > 0 ? context.Selectors : context.AtRootParents };
                     var query = Interpolate(at.Parameters).Trim();
                     if (query.Length == 0 || query.StartsWith('('))
                         EvaluateScoped(body, root);
@@ -282,13 +284,13 @@ internal sealed partial class Evaluator
     private void Rule(RuleStatement r, Context context)
     {
         var own = Interpolate(r.Selector);
-        var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks);
+        var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks };
         context.Container.Add(rule);
         PushScope();
         try
         {
-            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks });
+            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null });
         }
         finally { PopScope(); }
     }
@@ -297,7 +299,8 @@ internal sealed partial class Evaluator
 
     /// <summary>The selectors of a rule inside <paramref name="parents"/>; <paramref name="breaks"/> gets those to print after a
     /// line break: libsass keeps a break written before its parent, and one written before a selector without <c>&amp;</c>.</summary>
-    private static List<string> ResolveSelectors(List<string> parents, string own, IReadOnlySet<string>? parentBreaks, out HashSet<string> breaks)
+    private static List<string> ResolveSelectors(List<string> parents, string own, IReadOnlySet<string>? parentBreaks, out HashSet<string> breaks,
+        List<string>? atRootParents = null)
     {
         breaks = new HashSet<string>(StringComparer.Ordinal);
         var children = new List<(string Text, bool Break)>();
@@ -313,6 +316,12 @@ internal sealed partial class Evaluator
         {
             foreach (var (text, lineBreak) in children)
             {
+                if (text.Contains('&') && atRootParents is { Count: > 0 })
+                {
+                    // inside @at-root { }, & still means the selector left behind
+                    result.AddRange(SubstituteParents(text, atRootParents));
+                    continue;
+                }
                 var selector = text.Replace("&", "");
                 result.Add(selector);
                 if (lineBreak) breaks.Add(selector);
@@ -324,14 +333,53 @@ internal sealed partial class Evaluator
             {
                 var parentBreak = parentBreaks?.Contains(parent) == true;
                 // a selector with & takes its parent's line break; one without keeps its own as well
-                var selector = text.Contains('&') ? text.Replace("&", parent) : parent + " " + text;
-                result.Add(selector);
-                if (parentBreak || (lineBreak && !text.Contains('&'))) breaks.Add(selector);
+                if (!text.Contains('&'))
+                {
+                    var descendant = parent + " " + text;
+                    result.Add(descendant);
+                    if (parentBreak || lineBreak) breaks.Add(descendant);
+                    continue;
+                }
+                foreach (var selector in SubstituteParents(text, [parent], parents))
+                {
+                    result.Add(selector);
+                    if (parentBreak) breaks.Add(selector);
+                }
             }
         return result;
     }
 
+    /// <summary>Each <c>&amp;</c> of <paramref name="text"/> replaced: the first by each of <paramref name="first"/>, any later one
+    /// by each of <paramref name="all"/> (<c>ul, ol { &amp; &amp; {} }</c> gives <c>ul ul, ul ol, ol ul, ol ol</c>).</summary>
+    private static IEnumerable<string> SubstituteParents(string text, List<string> first, List<string>? all = null)
+    {
+        var at = text.IndexOf('&');
+        var rest = text[(at + 1)..];
+        foreach (var parent in first)
+        {
+            if (!rest.Contains('&'))
+            {
+                yield return text[..at] + parent + rest;
+                continue;
+            }
+            foreach (var tail in SubstituteParents(rest, all ?? first, all))
+                yield return text[..at] + parent + tail;
+        }
+    }
+
     private void Declare(DeclarationStatement d, Context context)
+    {
+        try
+        {
+            DeclareUnlocated(d, context);
+        }
+        catch (SassException e) when (e.Line == 0)
+        {
+            throw new SassException($"{e.Message}\n        on line {d.Span.Line}:{d.Span.Column} of {d.Span.File}", d.Span.File, d.Span.Line, d.Span.Column);
+        }
+    }
+
+    private void DeclareUnlocated(DeclarationStatement d, Context context)
     {
         var name = Interpolate(d.Name);
         string text;
@@ -354,7 +402,7 @@ internal sealed partial class Evaluator
             }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
-            text = ValueToCss(IsStatic(d.Value) ? value : StripNumbers(value));
+            text = IsStatic(d.Value) ? StaticCss(value) : ValueToCss(StripNumbers(value));
         }
         if (text.Length == 0) return;
         if (context.Rule is null)
@@ -377,9 +425,18 @@ internal sealed partial class Evaluator
         _ => false,
     };
 
+    /// <summary>A static value as written: strings in their own quotes.</summary>
+    private string StaticCss(SassValue value) => value switch
+    {
+        SassString s => s.AsWritten(),
+        SassList l when l.Items.Any(i => i is SassString { Quoted: true } or SassList) =>
+            (l.Bracketed ? "[" : "") + string.Join(l.Separator == "," ? (_compressed ? "," : ", ") : " ", l.Items.Where(i => i is not SassNull).Select(StaticCss)) + (l.Bracketed ? "]" : ""),
+        _ => ValueToCss(value),
+    };
+
     private string ValueToCss(SassValue value)
     {
-        if (value is SassMap) throw new SassException("Error: a map isn't a valid CSS value.");
+        if (value is SassMap map) throw new SassException($"Error: {Inspect(map)} isn't a valid CSS value.");
         return value.ToCss(_compressed);
     }
 
@@ -529,6 +586,8 @@ internal sealed partial class Evaluator
         {
             var value = Eval(a.Value);
             if (a.Rest && Strip(value) is SassList list) result.AddRange(list.Items.Select(i => ((string?)null, i)));
+            else if (a.Rest && Strip(value) is SassMap keywords) // $map... passes its pairs as keyword arguments
+                result.AddRange(keywords.Entries.Select(e => ((string?)(e.Key is SassString k ? k.Text : e.Key.ToCss(false)).Replace('_', '-'), e.Value)));
             else result.Add((a.Name?.Replace('_', '-'), value));
         }
         return result;

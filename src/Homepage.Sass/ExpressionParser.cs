@@ -266,10 +266,11 @@ internal sealed class ExpressionParser
         var start = _pos;
         _pos = Parser.StringEnd(_text, start);
         var closed = _pos - 1 > start && _text[_pos - 1] == _text[start];
-        // an escaped quote is the quote itself; other escapes stay as written (\f26e prints as \f26e)
-        var text = _text[(start + 1)..(closed ? _pos - 1 : _pos)].Replace("\\" + _text[start], _text[start].ToString());
-        if (text.Contains("#{")) return new InterpolatedStringExpression(_owner.ParseInterpolated(text, _span), true);
-        return new LiteralExpression(new SassString(text, true));
+        var raw = _text[(start + 1)..(closed ? _pos - 1 : _pos)];
+        // an escaped quote is the quote itself
+        if (raw.Contains("#{")) return new InterpolatedStringExpression(_owner.ParseInterpolated(raw.Replace("\\" + _text[start], _text[start].ToString()), _span), true);
+        // the value has its escapes resolved (\2014 is an em dash); printed as written it keeps them
+        return new LiteralExpression(new SassString(SassString.Unescape(raw), true) { Mark = _text[start], Written = _text[start.._pos] });
     }
 
     /// <summary>libsass's <c>number_has_zero</c>: false for a number written as <c>.5</c> or <c>0.5</c> (compressed output
@@ -337,7 +338,10 @@ internal sealed class ExpressionParser
             var argsStart = _pos;
             _pos = Parser.ParenEnd(_text, _pos);
             var inner = _text[(argsStart + 1)..(_pos - 1)];
-            if (name is "calc" or "url" or "var" or "env" || name.StartsWith("-", StringComparison.Ordinal) && name.EndsWith("calc", StringComparison.Ordinal))
+            // url($var) and url("quoted") are calls whose argument is evaluated (and printed double-quoted); a bare url(...) is kept
+            var urlArgument = name == "url" && inner.Trim() is { Length: > 0 } trimmed
+                && (trimmed[0] == '$' || (trimmed[0] is '"' or '\'' && Parser.StringEnd(trimmed, 0) == trimmed.Length));
+            if (!urlArgument && (name is "calc" or "url" or "var" or "env" || name.StartsWith("-", StringComparison.Ordinal) && name.EndsWith("calc", StringComparison.Ordinal)))
                 return new InterpolatedStringExpression(_owner.ParseInterpolated(name + "(" + inner + ")", _span), false);
             var arguments = Parser.SplitTopLevel(inner, ',').Where(a => a.Trim().Length > 0).Select(a =>
             {

@@ -52,6 +52,8 @@ public static class SassCompiler
             var evaluator = new Evaluator(options);
             evaluator.Run(statements, file);
             css = Emitter.Emit(evaluator.Root, options.Style);
+            // CSS with characters beyond ASCII says it is UTF-8: a @charset rule, or a byte-order mark when compressed
+            if (css.Any(c => c > 127)) css = (options.Style == SassOutputStyle.Compressed ? "\uFEFF" : "@charset \"UTF-8\";\n") + css;
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidCastException or NullReferenceException
                                       or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)

@@ -27,7 +27,65 @@ public sealed record SassBool(bool Value) : SassValue
 
 public sealed record SassString(string Text, bool Quoted) : SassValue
 {
-    public override string ToCss(bool compressed) => Quoted ? "\"" + Text.Replace("\"", "\\\"") + "\"" : Text;
+    /// <summary>The quote the string was written with; libsass keeps it only where a declaration's value is printed as written.</summary>
+    public char Mark { get; init; } = '"';
+
+    /// <summary>The literal as it stood in the source, quotes and escapes included (null for computed strings).</summary>
+    public string? Written { get; init; }
+
+    /// <summary>libsass's <c>quote</c>: double quotes unless the text holds a double quote and no single one; the quote and
+    /// backslashes escaped, a newline as <c>\a</c>.</summary>
+    public override string ToCss(bool compressed)
+    {
+        if (!Quoted) return Text;
+        var q = Text.Contains('\'') ? '"' : Text.Contains('"') ? '\'' : '"';
+        var sb = new StringBuilder().Append(q);
+        for (var i = 0; i < Text.Length; i++)
+        {
+            var c = Text[i];
+            if (c == q || c == '\\') sb.Append('\\').Append(c);
+            else if (c == '\n')
+            {
+                sb.Append("\\a");
+                if (i + 1 < Text.Length && (Uri.IsHexDigit(Text[i + 1]) || char.IsWhiteSpace(Text[i + 1]))) sb.Append(' ');
+            }
+            else sb.Append(c);
+        }
+        return sb.Append(q).ToString();
+    }
+
+    /// <summary>As written in the source, where that is known.</summary>
+    public string AsWritten() => Written ?? ToCss(false);
+
+    /// <summary>A quoted string's escapes resolved: <c>\2014 </c> a code point (one following space eaten), <c>\x</c> the
+    /// character, a backslash before a newline nothing.</summary>
+    public static string Unescape(string raw)
+    {
+        if (!raw.Contains('\\')) return raw;
+        var sb = new StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c != '\\' || i + 1 >= raw.Length) { sb.Append(c); continue; }
+            var next = raw[i + 1];
+            if (Uri.IsHexDigit(next))
+            {
+                var end = i + 1;
+                while (end < raw.Length && end - i <= 6 && Uri.IsHexDigit(raw[end])) end++;
+                var code = int.Parse(raw[(i + 1)..end], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                sb.Append(code is 0 or > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF ? "\uFFFD" : char.ConvertFromUtf32(code));
+                if (end < raw.Length && raw[end] is ' ' or '\t' or '\n') end++;
+                i = end - 1;
+            }
+            else if (next == '\n') i++;
+            else
+            {
+                sb.Append(next);
+                i++;
+            }
+        }
+        return sb.ToString();
+    }
 }
 
 public sealed record SassNumber(double Value, string Unit = "") : SassValue

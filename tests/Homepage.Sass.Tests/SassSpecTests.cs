@@ -11,7 +11,7 @@ namespace Homepage.Sass.Tests;
 public sealed class SassSpecTests
 {
     /// <summary>Specs passing today; raise it as the compiler grows (the report prints the current count).</summary>
-    private const int PassingAtLeast = 1820;
+    private const int PassingAtLeast = 1908;
 
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "sass-spec");
 
@@ -33,7 +33,7 @@ public sealed class SassSpecTests
             var report = new StringBuilder()
                 .Append($"sass-spec: {passed} of {ids.Count} specs pass ({100.0 * passed / ids.Count:F1}%)\n\n");
             foreach (var (id, reason) in failures) report.Append(id).Append('\t').Append(reason).Append('\n');
-            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "sass-spec-report.txt"), report.ToString());
+            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "sass-spec-report.txt"), report.ToString(), new UTF8Encoding(false)); // a lone surrogate in a reason is replaced, not fatal
             Console.WriteLine($"sass-spec: {passed} of {ids.Count} pass; report in {Path.Combine(AppContext.BaseDirectory, "sass-spec-report.txt")}");
             Assert.True(passed >= PassingAtLeast, $"sass-spec: {passed} of {ids.Count} pass, fewer than {PassingAtLeast}");
         }
