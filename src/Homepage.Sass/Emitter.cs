@@ -28,6 +28,10 @@ internal static partial class Emitter
         return sb.ToString().TrimEnd('\n') + (sb.Length > 0 ? "\n" : "");
     }
 
+    /// <summary>A media query list: each query's spaces collapsed, joined by <c>,</c> (compressed) or <c>, </c>.</summary>
+    private static string MediaQuery(string query, bool compressed) =>
+        string.Join(compressed ? "," : ", ", Parser.SplitTopLevel(query, ',').Select(q => Spaces().Replace(q.Trim(), " ")));
+
     public static string Selector(string selector, bool compressed)
     {
         var s = Spaces().Replace(selector.Trim(), " ");
@@ -76,7 +80,7 @@ internal static partial class Emitter
                 sb.Append(string.Join(";", rule.Declarations.Select(d => d.Property + (d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":") + d.Value))).Append('}');
                 break;
             case CssMedia media when media.Children.Any(HasOutput):
-                sb.Append("@media ").Append(Spaces().Replace(media.Query.Trim(), " ")).Append('{');
+                sb.Append("@media ").Append(MediaQuery(media.Query, true)).Append('{');
                 foreach (var child in media.Children) Compressed(child, sb);
                 sb.Append('}');
                 break;
@@ -139,7 +143,7 @@ internal static partial class Emitter
                 sb.Append('}');
                 break;
             case CssMedia media:
-                sb.Append("@media ").Append(Spaces().Replace(media.Query.Trim(), " ")).Append(" { ");
+                sb.Append("@media ").Append(MediaQuery(media.Query, false)).Append(" { ");
                 foreach (var child in media.Children.Where(HasOutput))
                 {
                     CompactBlock(child, sb);
@@ -191,7 +195,7 @@ internal static partial class Emitter
                     sb.Append(pad).Append("}\n");
                     break;
                 case CssMedia media:
-                    sb.Append(pad).Append("@media ").Append(Spaces().Replace(media.Query.Trim(), " ")).Append(" {\n");
+                    sb.Append(pad).Append("@media ").Append(MediaQuery(media.Query, false)).Append(" {\n");
                     Expanded(media.Children, sb, depth + 1, style);
                     sb.Append(pad).Append("}\n");
                     break;

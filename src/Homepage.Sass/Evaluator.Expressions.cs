@@ -152,11 +152,10 @@ internal sealed partial class Evaluator
             return Strip(Eval(Branch(0, "condition"))).IsTruthy ? Eval(Branch(1, "if-true")) : Eval(Branch(2, "if-false"));
         }
         var arguments = EvalArguments(call.Arguments);
-        // a user function's number result prints like a variable's (libsass drops its leading zero when compressed)
         if (_functions.TryGetValue(name, out var user))
         {
-            var result = VariableValue(CallUserFunction(user, arguments, call.Span));
-            return result is SassNumber returned ? returned with { DropLeadingZero = true } : result;
+            // a number keeps its own leading-zero flag (libsass forces it only when reading a variable)
+            return VariableValue(CallUserFunction(user, arguments, call.Span));
         }
         SassValue Arg(int i, string named)
         {
@@ -265,7 +264,7 @@ internal sealed partial class Evaluator
         if (CallMoreBuiltIns(name, arguments) is { } more) return more;
         // Not a Sass function: a CSS function call, printed with its evaluated arguments.
         // libsass keeps the space after the commas of a plain CSS call even in compressed output
-        var args = string.Join(", ", arguments.Select(a => (a.Name is null ? "" : "$" + a.Name + ": ") + Strip(a.Value).ToCss(_compressed)));
+        var args = string.Join(", ", arguments.Select(a => (a.Name is null ? "" : "$" + a.Name + ": ") + StripNumbers(a.Value).ToCss(_compressed)));
         return new SassString(call.Name + "(" + args + ")", false);
     }
 }

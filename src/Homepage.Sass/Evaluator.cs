@@ -260,8 +260,8 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>A value as a variable holds it: computed, except that libsass keeps a colour literal's spelling
-    /// when it does not minimise colours (outside compressed output).</summary>
-    private SassValue VariableValue(SassValue value) => _compressed ? Strip(value) : StripNumbers(value);
+    /// when it does not minimise colours (outside compressed output), and inside a list even then.</summary>
+    private SassValue VariableValue(SassValue value) => _compressed && value is OriginalColor c ? c.Color : StripNumbers(value);
 
     private static SassValue StripNumbers(SassValue value) => value switch
     {
@@ -402,7 +402,7 @@ internal sealed partial class Evaluator
             }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
-            text = IsStatic(d.Value) ? StaticCss(value) : ValueToCss(StripNumbers(value));
+            text = IsStatic(d.Value) ? StaticCss(d.RawValue) : ValueToCss(StripNumbers(value));
         }
         if (text.Length == 0) return;
         if (context.Rule is null)
@@ -425,14 +425,11 @@ internal sealed partial class Evaluator
         _ => false,
     };
 
-    /// <summary>A static value as written: strings in their own quotes.</summary>
-    private string StaticCss(SassValue value) => value switch
-    {
-        SassString s => s.AsWritten(),
-        SassList l when l.Items.Any(i => i is SassString { Quoted: true } or SassList) =>
-            (l.Bracketed ? "[" : "") + string.Join(l.Separator == "," ? (_compressed ? "," : ", ") : " ", l.Items.Where(i => i is not SassNull).Select(StaticCss)) + (l.Bracketed ? "]" : ""),
-        _ => ValueToCss(value),
-    };
+    /// <summary>A static value as libsass prints it: as written, a line break and the spaces around it made one space.</summary>
+    private static string StaticCss(string raw) => StaticLineBreaks().Replace(raw.Trim(), " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*(\r?\n)[ \t\r\n]*")]
+    private static partial System.Text.RegularExpressions.Regex StaticLineBreaks();
 
     private string ValueToCss(SassValue value)
     {
@@ -651,13 +648,13 @@ internal sealed partial class Evaluator
                         {
                             if (!ContainsSimple(selector, target)) continue;
                             foreach (var extender in extenders)
-                            {
-                                var replaced = ReplaceSimple(selector, target, extender);
-                                if (extended.Contains(replaced)) continue;
-                                extended.Add(replaced);
-                                // the new selector keeps the line break of the one it extends, or of its extender
-                                if (rule.Breaks?.Contains(selector) == true || extenderBreaks?.Contains(extender) == true) breaks.Add(replaced);
-                            }
+                                foreach (var replaced in Weave(selector, target, extender))
+                                {
+                                    if (extended.Contains(replaced)) continue;
+                                    extended.Add(replaced);
+                                    // the new selector keeps the line break of the one it extends, or of its extender
+                                    if (rule.Breaks?.Contains(selector) == true || extenderBreaks?.Contains(extender) == true) breaks.Add(replaced);
+                                }
                         }
                     }
                     rule.Selectors = extended.Where(s => !HasPlaceholder(s)).ToList();
@@ -698,6 +695,59 @@ internal sealed partial class Evaluator
     {
         var at = selector.IndexOf(target, StringComparison.Ordinal);
         return selector[..at] + extender + selector[(at + target.Length)..];
+    }
+
+    /// <summary>
+    /// The selectors <paramref name="extender"/> adds by extending <paramref name="target"/> in <paramref name="selector"/>:
+    /// its last compound takes the target's place, and the selectors before each are woven together as libsass does in
+    /// the common cases: one side empty, one a prefix of the other (a shared parent is written once), a side ending in
+    /// a combinator kept next to the compound, else both orders (<c>.a %p</c> by <c>.b .c</c>: <c>.a .b .c, .b .a .c</c>).
+    /// </summary>
+    private static IEnumerable<string> Weave(string selector, string target, string extender)
+    {
+        var tokens = SelectorTokens(Emitter.Selector(selector, false));
+        var index = tokens.FindIndex(t => ContainsSimple(t, target));
+        var extenderTokens = SelectorTokens(Emitter.Selector(extender, false));
+        if (index < 0 || extenderTokens.Count == 0)
+        {
+            yield return ReplaceSimple(selector, target, extender);
+            yield break;
+        }
+        var before = tokens[..index];
+        var after = tokens[(index + 1)..];
+        var compound = ReplaceSimple(tokens[index], target, extenderTokens[^1]);
+        var extenderBefore = extenderTokens[..^1];
+        static bool StartsWith(List<string> list, List<string> prefix) => prefix.Count <= list.Count && prefix.SequenceEqual(list.Take(prefix.Count));
+        static bool EndsInCombinator(List<string> list) => list.Count > 0 && list[^1] is ">" or "+" or "~";
+        IEnumerable<List<string>> prefixes;
+        if (extenderBefore.Count == 0 || StartsWith(before, extenderBefore)) prefixes = [before];
+        else if (before.Count == 0 || StartsWith(extenderBefore, before)) prefixes = [extenderBefore];
+        else if (EndsInCombinator(before)) prefixes = [[.. extenderBefore, .. before]];
+        else if (EndsInCombinator(extenderBefore)) prefixes = [[.. before, .. extenderBefore]];
+        else prefixes = [[.. before, .. extenderBefore], [.. extenderBefore, .. before]];
+        foreach (var prefix in prefixes)
+            yield return string.Join(" ", prefix.Append(compound).Concat(after));
+    }
+
+    /// <summary>A selector's compounds and combinators, split at spaces outside parentheses and brackets.</summary>
+    private static List<string> SelectorTokens(string selector)
+    {
+        var tokens = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= selector.Length; i++)
+        {
+            if (i < selector.Length)
+            {
+                var c = selector[i];
+                if (c is '(' or '[') depth++;
+                else if (c is ')' or ']') depth--;
+                if (c != ' ' || depth > 0) continue;
+            }
+            if (i > start) tokens.Add(selector[start..i]);
+            start = i + 1;
+        }
+        return tokens;
     }
 
     // ---- interpolation ---------------------------------------------------------------------------------------------

@@ -366,6 +366,7 @@ internal sealed class ExpressionParser
                 case "false": return new LiteralExpression(new SassBool(false));
                 case "null": return new LiteralExpression(SassNull.Instance);
             }
+            if (word == "transparent") return new LiteralExpression(new OriginalColor(new SassColor(0, 0, 0, 0), word));
             if (ColorNames.ByName.TryGetValue(word, out var rgb))
                 return new LiteralExpression(new OriginalColor(new SassColor((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255), word));
             return new LiteralExpression(new SassString(word, false));
@@ -377,7 +378,8 @@ internal sealed class ExpressionParser
 /// <summary>A literal colour as written; libsass prints literals as written unless they are computed with.</summary>
 public sealed record OriginalColor(SassColor Color, string Text) : SassValue
 {
-    public override string ToCss(bool compressed) => Text;
+    /// <summary>As written; compressed output shortens a hex literal (<c>#ff0000</c> is <c>red</c>) but keeps a name.</summary>
+    public override string ToCss(bool compressed) => compressed && Text.StartsWith('#') ? Color.ToCss(true) : Text;
 }
 
 /// <summary>A literal number as written (libsass keeps <c>0.5em</c> as written when it is not computed with).</summary>
