@@ -638,11 +638,13 @@ internal sealed partial class Evaluator
             switch (node)
             {
                 case CssRule rule:
+                {
                     var extended = new List<string>();
+                    var generated = new HashSet<string>(StringComparer.Ordinal);
                     var breaks = new HashSet<string>(rule.Breaks ?? new HashSet<string>(), StringComparer.Ordinal);
-                    foreach (var selector in rule.Selectors)
+                    // Each selector, then what extends it, depth first: a selector an extend made is extended in turn.
+                    void Extend(string selector, int depth)
                     {
-                        extended.Add(selector);
                         // libsass lists the extenders the other way round from where the @extends stand.
                         foreach (var (extenders, target, extenderBreaks) in Enumerable.Reverse(_extends))
                         {
@@ -652,14 +654,25 @@ internal sealed partial class Evaluator
                                 {
                                     if (extended.Contains(replaced)) continue;
                                     extended.Add(replaced);
+                                    generated.Add(replaced);
                                     // the new selector keeps the line break of the one it extends, or of its extender
-                                    if (rule.Breaks?.Contains(selector) == true || extenderBreaks?.Contains(extender) == true) breaks.Add(replaced);
+                                    if (breaks.Contains(selector) || extenderBreaks?.Contains(extender) == true) breaks.Add(replaced);
+                                    if (depth < 16) Extend(replaced, depth + 1);
                                 }
                         }
                     }
-                    rule.Selectors = extended.Where(s => !HasPlaceholder(s)).ToList();
+                    foreach (var selector in rule.Selectors)
+                    {
+                        if (extended.Contains(selector)) continue;
+                        extended.Add(selector);
+                        Extend(selector, 0);
+                    }
+                    // an extension another selector of the list already matches is dropped (.navbar .a covers .navbar > .a)
+                    rule.Selectors = extended.Where(s => !HasPlaceholder(s)
+                        && !(generated.Contains(s) && extended.Any(other => other != s && !HasPlaceholder(other) && IsSuperselector(other, s)))).ToList();
                     rule.Breaks = breaks;
                     break;
+                }
                 case CssMedia media:
                     ApplyExtends(media.Children);
                     break;
@@ -668,6 +681,27 @@ internal sealed partial class Evaluator
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="a"/> matches everything <paramref name="b"/> does, in the plain case libsass trims: the
+    /// same last compound, the rest of <paramref name="a"/>'s compounds in order among <paramref name="b"/>'s, and no
+    /// combinator but descendant in <paramref name="a"/>.
+    /// </summary>
+    private static bool IsSuperselector(string a, string b)
+    {
+        var x = SelectorTokens(Emitter.Selector(a, false));
+        var y = SelectorTokens(Emitter.Selector(b, false));
+        if (x.Any(t => t is ">" or "+" or "~") || x.Count == 0 || y.Count == 0 || x[^1] != y[^1]) return false;
+        var compounds = y.Where(t => t is not (">" or "+" or "~")).ToList();
+        var at = 0;
+        foreach (var compound in x.Take(x.Count - 1))
+        {
+            while (at < compounds.Count - 1 && compounds[at] != compound) at++;
+            if (at >= compounds.Count - 1) return false;
+            at++;
+        }
+        return true;
     }
 
     /// <summary>A selector with a placeholder (<c>%name</c>) in it is never printed (a keyframe's <c>50%</c> is no placeholder).</summary>
