@@ -35,10 +35,7 @@ internal sealed partial class Evaluator
             case FunctionCallExpression call:
                 return Call(call);
             case ParentSelectorExpression:
-                return _selectors.Count == 0
-                    ? SassNull.Instance
-                    : new SassList(_selectors.Select(s => (SassValue)new SassList(
-                        Emitter.Selector(s, false).Split(' ').Select(part => (SassValue)new SassString(part, false)).ToList(), " ")).ToList(), ",");
+                return _selectors.Count == 0 ? SassNull.Instance : SelectorValue(_selectors);
         }
         throw new SassException("Error: unsupported expression");
     }

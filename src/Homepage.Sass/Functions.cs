@@ -249,6 +249,47 @@ internal sealed partial class Evaluator
                     new Argument(x.Name, new LiteralExpression(x.Value), false)).ToList(), default));
             }
 
+            // ---- selectors
+            case "selector-parse":
+            {
+                var a = BindBuiltIn(name, ["selector"], arguments, 1);
+                return SelectorValue(SelectorList(name, a[0]));
+            }
+            case "selector-nest":
+            {
+                if (arguments.Count == 0) throw new SassException("Error: $selectors: At least one selector must be passed.");
+                var selectors = SelectorList(name, Strip(arguments[0].Value));
+                foreach (var (_, next) in arguments.Skip(1))
+                {
+                    // libsass takes each nested selector in turn, across all the outer ones
+                    var outer = selectors;
+                    selectors = SelectorList(name, Strip(next)).SelectMany(child => ResolveSelectors(outer, child)).ToList();
+                }
+                return SelectorValue(selectors);
+            }
+            case "selector-append":
+            {
+                if (arguments.Count == 0) throw new SassException("Error: $selectors: At least one selector must be passed.");
+                var selectors = SelectorList(name, Strip(arguments[0].Value));
+                foreach (var (_, next) in arguments.Skip(1))
+                {
+                    var children = SelectorList(name, Strip(next));
+                    if (children.Any(c => c.Length == 0 || c[0] is '>' or '+' or '~' || c.Contains('&')))
+                        throw new SassException($"Error: Can't append {string.Join(", ", children)} to {string.Join(", ", selectors)}.");
+                    // libsass takes each appended selector in turn, across all the bases
+                    selectors = children.SelectMany(child => selectors.Select(parent => parent + child)).ToList();
+                }
+                return SelectorValue(selectors);
+            }
+            case "simple-selectors":
+            {
+                var a = BindBuiltIn(name, ["selector"], arguments, 1);
+                var compound = SelectorList(name, a[0]);
+                if (compound.Count != 1 || SelectorTokens(compound[0]).Count != 1)
+                    throw new SassException($"Error: $selector: {string.Join(", ", compound)} is not a compound selector.");
+                return new SassList(SimpleSelectors(compound[0]).Select(s => (SassValue)new SassString(s, false)).ToList(), ",");
+            }
+
             // ---- colours
             case "grayscale" when arguments.Count == 1 && Strip(arguments[0].Value) is SassColor:
             {
@@ -282,6 +323,47 @@ internal sealed partial class Evaluator
                 return AdjustColor(name, arguments);
         }
         return null;
+    }
+
+    /// <summary>A selector argument (a string, or a list as <c>&amp;</c> gives) as its complex selectors, normalized.</summary>
+    private static List<string> SelectorList(string function, SassValue value)
+    {
+        var text = value switch
+        {
+            SassString s => s.Text,
+            SassList l => string.Join(l.Separator == "," ? ", " : " ", l.Items.Select(i => i is SassList inner
+                ? string.Join(inner.Separator == "," ? ", " : " ", inner.Items.Select(x => x is SassString xs ? xs.Text : x.ToCss(false)))
+                : i is SassString s2 ? s2.Text : i.ToCss(false))),
+            _ => throw new SassException($"Error: $selector: {value.ToCss(false)} is not a valid selector: it must be a string,\na list of strings, or a list of lists of strings."),
+        };
+        var selectors = Parser.SplitTopLevel(text, ',').Select(s => Emitter.Selector(s, false)).Where(s => s.Length > 0).ToList();
+        if (selectors.Count == 0) throw new SassException($"Error: $selector: expected selector.");
+        return selectors;
+    }
+
+    /// <summary>Selectors as SassScript sees them: a comma list of space lists of compounds and combinators.</summary>
+    internal static SassValue SelectorValue(IEnumerable<string> selectors) =>
+        new SassList(selectors.Select(s => (SassValue)new SassList(
+            SelectorTokens(Emitter.Selector(s, false)).Select(part => (SassValue)new SassString(part, false)).ToList(), " ")).ToList(), ",");
+
+    /// <summary>A compound selector's simple selectors (<c>a.b:c</c> is <c>a</c>, <c>.b</c>, <c>:c</c>).</summary>
+    private static IEnumerable<string> SimpleSelectors(string compound)
+    {
+        var start = 0;
+        var depth = 0;
+        for (var i = 1; i <= compound.Length; i++)
+        {
+            if (i < compound.Length)
+            {
+                var c = compound[i];
+                if (c is '(' or '[') depth++;
+                else if (c is ')' or ']') depth--;
+                if (depth > 0 || c is ')' or ']' || !(c is '.' or '#' or '[' or '%' || (c == ':' && compound[i - 1] != ':'))) continue;
+                if (compound[i - 1] == '\\') continue;
+            }
+            yield return compound[start..i];
+            start = i;
+        }
     }
 
     private static string Separator(string function, SassValue value, Func<string> auto) => value switch
