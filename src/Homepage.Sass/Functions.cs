@@ -403,7 +403,23 @@ internal sealed partial class Evaluator
         var c = ColorArg(name, "color", a[0]);
         var given = new Dictionary<string, double>();
         for (var i = 0; i < ColorChannels.Length; i++)
-            if (a[i + 1] is not SassNull) given[ColorChannels[i]] = NumberArg(name, ColorChannels[i], a[i + 1]).Value;
+        {
+            if (a[i + 1] is SassNull) continue;
+            var channel = ColorChannels[i];
+            var number = NumberArg(name, channel, a[i + 1]);
+            given[channel] = number.Value;
+            // libsass refuses a value outside the channel's range (scale-color takes percentages, and no hue)
+            var max = channel switch { "red" or "green" or "blue" => 255.0, "alpha" => 1.0, "hue" => double.PositiveInfinity, _ => 100.0 };
+            if (name == "scale-color")
+            {
+                if (channel == "hue") throw new SassException("Error: scale-color has no parameter named $hue");
+                if (number.Unit != "%") throw new SassException($"Error: ${channel}: Expected {number.ToCss(false)} to have unit \"%\".");
+                max = 100;
+            }
+            var min = name == "change-color" ? 0 : -max;
+            if (number.Value < min || number.Value > max)
+                throw new SassException($"Error: ${channel}: Expected {number.ToCss(false)} to be within {min} and {max}.");
+        }
         var rgb = given.ContainsKey("red") || given.ContainsKey("green") || given.ContainsKey("blue");
         var hsl = given.ContainsKey("hue") || given.ContainsKey("saturation") || given.ContainsKey("lightness");
         if (rgb && hsl) throw new SassException($"Error: Cannot specify HSL and RGB values for a color at the same time for `{name}'");

@@ -11,7 +11,7 @@ namespace Homepage.Sass.Tests;
 public sealed class SassSpecTests
 {
     /// <summary>Specs passing today; raise it as the compiler grows (the report prints the current count).</summary>
-    private const int PassingAtLeast = 2013;
+    private const int PassingAtLeast = 2060;
 
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "sass-spec");
 
@@ -54,8 +54,10 @@ public sealed class SassSpecTests
             syntax = SassSyntax.Sass;
         }
         if (!File.Exists(input)) return "no input";
-        var expectedFile = new[] { "output-libsass.css", "output.css" }.Select(f => Path.Combine(dir, f)).FirstOrDefault(File.Exists);
-        var expectsError = expectedFile is null && (File.Exists(Path.Combine(dir, "error-libsass")) || File.Exists(Path.Combine(dir, "error")));
+        // what libsass does wins over what the suite expects of dart-sass: output-libsass.css, error-libsass, then the rest
+        var expectation = new[] { "output-libsass.css", "error-libsass", "output.css", "error" }.Select(f => Path.Combine(dir, f)).FirstOrDefault(File.Exists);
+        var expectsError = expectation is not null && !expectation.EndsWith(".css", StringComparison.Ordinal);
+        var expectedFile = expectsError ? null : expectation;
         if (expectedFile is null && !expectsError) return "no expected output";
 
         string? css = null;
