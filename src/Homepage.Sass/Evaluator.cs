@@ -67,8 +67,92 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Inside a control directive, mixin or function: no @mixin or @function may be defined there (libsass).</summary>
+    private int _definitionsForbidden;
+
+    private static SassException Located(string message, SourceSpan span) =>
+        new($"Error: {message}\n        on line {span.Line}:{span.Column} of {span.File}", span.File, span.Line, span.Column);
+
     /// <summary>The selectors of the rule being evaluated (what <c>&amp;</c> means in SassScript).</summary>
     private List<string> _selectors = [];
+
+    /// <summary>@if, @each, @for and @while (no mixin or function may be defined inside them).</summary>
+    private SassValue? EvaluateControl(Statement statement, Context context)
+    {
+        switch (statement)
+        {
+            case IfStatement ifs:
+                foreach (var (condition, body) in ifs.Clauses)
+                {
+                    if (condition is not null && !Eval(condition).IsTruthy) continue;
+                    return EvaluateScoped(body, context);
+                }
+                return null;
+            case EachStatement each:
+            {
+                var list = Strip(Eval(each.List));
+                IEnumerable<SassValue> items = list switch
+                {
+                    SassMap map => map.Entries.Select(e => (SassValue)new SassList([e.Key, e.Value], " ")),
+                    SassList l => l.Items,
+                    _ => [list],
+                };
+                foreach (var item in items)
+                {
+                    PushScope();
+                    try
+                    {
+                        if (each.Variables.Count == 1) SetLocal(each.Variables[0], item);
+                        else
+                        {
+                            var parts = item is SassList pl ? pl.Items : [item];
+                            for (var k = 0; k < each.Variables.Count; k++) SetLocal(each.Variables[k], k < parts.Count ? parts[k] : SassNull.Instance);
+                        }
+                        foreach (var s in each.Body)
+                            if (EvaluateStatement(s, context) is { } r) return r;
+                    }
+                    finally { PopScope(); }
+                }
+                return null;
+            }
+            case ForStatement f:
+            {
+                var fromValue = Number(Eval(f.From)).Value;
+                var toValue = Number(Eval(f.To)).Value;
+                // libsass would loop for ever over a range this long; stop with an error instead, as @while does.
+                if (Math.Abs(toValue - fromValue) > 100_000 || Math.Abs(fromValue) > int.MaxValue / 2 || Math.Abs(toValue) > int.MaxValue / 2)
+                    throw new SassException($"Error: @for would run more than 100000 times ({fromValue} to {toValue})", f.Span.File, f.Span.Line, f.Span.Column);
+                var from = (int)fromValue;
+                var to = (int)toValue;
+                var step = from <= to ? 1 : -1;
+                var end = f.Inclusive ? to + step : to;
+                for (var i = from; i != end; i += step)
+                {
+                    PushScope();
+                    try
+                    {
+                        SetLocal(f.Variable, new SassNumber(i));
+                        foreach (var s in f.Body)
+                            if (EvaluateStatement(s, context) is { } r) return r;
+                    }
+                    finally { PopScope(); }
+                }
+                return null;
+            }
+            case WhileStatement w:
+            {
+                var guard = 0;
+                while (Eval(w.Condition).IsTruthy)
+                {
+                    if (++guard > 100_000) throw new SassException("Error: @while ran more than 100000 times", w.Span.File, w.Span.Line, w.Span.Column);
+                    foreach (var s in w.Body)
+                        if (EvaluateStatement(s, context) is { } r) return r;
+                }
+                return null;
+            }
+        }
+        return null;
+    }
 
     private sealed class ReturnSignal(SassValue value) : Exception
     {
@@ -101,11 +185,23 @@ internal sealed partial class Evaluator
                     Import(i, context);
                     return null;
                 case MixinStatement m:
+                    if (_definitionsForbidden > 0) throw Located("Mixins may not be defined within control directives or other mixins.", m.Span);
                     _mixins[m.Name.Replace('_', '-')] = m;
                     return null;
                 case FunctionStatement f:
+                    if (_definitionsForbidden > 0) throw Located("Functions may not be defined within control directives or other mixins.", f.Span);
                     _functions[f.Name.Replace('_', '-')] = f;
                     return null;
+                case IfStatement or EachStatement or ForStatement or WhileStatement:
+                    _definitionsForbidden++;
+                    try
+                    {
+                        return EvaluateControl(statement, context);
+                    }
+                    finally
+                    {
+                        _definitionsForbidden--;
+                    }
                 case IncludeStatement inc:
                     Include(inc, context);
                     return null;
@@ -125,75 +221,6 @@ internal sealed partial class Evaluator
                     return null;
                 case ReturnStatement ret:
                     return VariableValue(Eval(ret.Value)); // a colour literal keeps its spelling through @return
-                case IfStatement ifs:
-                    foreach (var (condition, body) in ifs.Clauses)
-                    {
-                        if (condition is not null && !Eval(condition).IsTruthy) continue;
-                        return EvaluateScoped(body, context);
-                    }
-                    return null;
-                case EachStatement each:
-                {
-                    var list = Strip(Eval(each.List));
-                    IEnumerable<SassValue> items = list switch
-                    {
-                        SassMap map => map.Entries.Select(e => (SassValue)new SassList([e.Key, e.Value], " ")),
-                        SassList l => l.Items,
-                        _ => [list],
-                    };
-                    foreach (var item in items)
-                    {
-                        PushScope();
-                        try
-                        {
-                            if (each.Variables.Count == 1) SetLocal(each.Variables[0], item);
-                            else
-                            {
-                                var parts = item is SassList pl ? pl.Items : [item];
-                                for (var k = 0; k < each.Variables.Count; k++) SetLocal(each.Variables[k], k < parts.Count ? parts[k] : SassNull.Instance);
-                            }
-                            foreach (var s in each.Body)
-                                if (EvaluateStatement(s, context) is { } r) return r;
-                        }
-                        finally { PopScope(); }
-                    }
-                    return null;
-                }
-                case ForStatement f:
-                {
-                    var fromValue = Number(Eval(f.From)).Value;
-                    var toValue = Number(Eval(f.To)).Value;
-                    // libsass would loop for ever over a range this long; stop with an error instead, as @while does.
-                    if (Math.Abs(toValue - fromValue) > 100_000 || Math.Abs(fromValue) > int.MaxValue / 2 || Math.Abs(toValue) > int.MaxValue / 2)
-                        throw new SassException($"Error: @for would run more than 100000 times ({fromValue} to {toValue})", f.Span.File, f.Span.Line, f.Span.Column);
-                    var from = (int)fromValue;
-                    var to = (int)toValue;
-                    var step = from <= to ? 1 : -1;
-                    var end = f.Inclusive ? to + step : to;
-                    for (var i = from; i != end; i += step)
-                    {
-                        PushScope();
-                        try
-                        {
-                            SetLocal(f.Variable, new SassNumber(i));
-                            foreach (var s in f.Body)
-                                if (EvaluateStatement(s, context) is { } r) return r;
-                        }
-                        finally { PopScope(); }
-                    }
-                    return null;
-                }
-                case WhileStatement w:
-                {
-                    var guard = 0;
-                    while (Eval(w.Condition).IsTruthy)
-                    {
-                        if (++guard > 100_000) throw new SassException("Error: @while ran more than 100000 times", w.Span.File, w.Span.Line, w.Span.Column);
-                        foreach (var s in w.Body)
-                            if (EvaluateStatement(s, context) is { } r) return r;
-                    }
-                    return null;
-                }
                 case ExtendStatement e:
                 {
                     var targets = Interpolate(e.Selector).Split(',').Select(t => t.Trim()).Where(t => t.Length > 0);
@@ -322,9 +349,9 @@ internal sealed partial class Evaluator
                     result.AddRange(SubstituteParents(text, atRootParents));
                     continue;
                 }
-                var selector = text.Replace("&", "");
-                result.Add(selector);
-                if (lineBreak) breaks.Add(selector);
+                if (text.Contains('&')) throw new SassException("Error: Top-level selectors may not contain the parent selector \"&\".");
+                result.Add(text);
+                if (lineBreak) breaks.Add(text);
             }
             return result;
         }
@@ -550,6 +577,7 @@ internal sealed partial class Evaluator
         var callerScopes = _scopes;
         _contentStack.Push((inc.Content, callerScopes));
         _scopes = [callerScopes[0], new Dictionary<string, SassValue>(StringComparer.Ordinal)];
+        _definitionsForbidden++;
         try
         {
             Bind(mixin.Parameters, arguments, inc.Span);
@@ -557,6 +585,7 @@ internal sealed partial class Evaluator
         }
         finally
         {
+            _definitionsForbidden--;
             _contentStack.Pop();
             _scopes = callerScopes;
         }
@@ -614,6 +643,7 @@ internal sealed partial class Evaluator
     {
         var callerScopes = _scopes;
         _scopes = [callerScopes[0], new Dictionary<string, SassValue>(StringComparer.Ordinal)];
+        _definitionsForbidden++;
         try
         {
             Bind(f.Parameters, arguments, span);
@@ -626,7 +656,11 @@ internal sealed partial class Evaluator
         {
             return signal.Value;
         }
-        finally { _scopes = callerScopes; }
+        finally
+        {
+            _definitionsForbidden--;
+            _scopes = callerScopes;
+        }
     }
 
     // ---- @extend ---------------------------------------------------------------------------------------------------
