@@ -8,6 +8,9 @@ public static class ColorNames
         ["aliceblue"] = 0xf0f8ff,
         ["antiquewhite"] = 0xfaebd7,
         ["aqua"] = 0x00ffff,
+        ["cyan"] = 0x00ffff,
+        ["fuchsia"] = 0xff00ff,
+        ["magenta"] = 0xff00ff,
         ["aquamarine"] = 0x7fffd4,
         ["azure"] = 0xf0ffff,
         ["beige"] = 0xf5f5dc,
@@ -147,7 +150,13 @@ public static class ColorNames
 
     private static readonly Dictionary<int, string> ByValue = ByName
         .GroupBy(kv => kv.Value)
-        .ToDictionary(g => g.Key, g => g.OrderBy(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key);
+        .ToDictionary(g => g.Key, g => g.Key switch
+        {
+            // libsass names these two colours so; the others by their shortest name (gray before grey)
+            0x00ffff => "cyan",
+            0xff00ff => "magenta",
+            _ => g.OrderBy(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key,
+        });
 
     public static string? Name(int r, int g, int b) => ByValue.TryGetValue((r << 16) | (g << 8) | b, out var n) ? n : null;
 

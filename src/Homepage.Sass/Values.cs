@@ -124,7 +124,7 @@ public sealed record SassColor(double R, double G, double B, double A = 1) : Sas
         if (compressed)
         {
             if (hex[1] == hex[2] && hex[3] == hex[4] && hex[5] == hex[6]) hex = $"#{hex[1]}{hex[3]}{hex[5]}";
-            if (ColorNames.ShortestName(C(R), C(G), C(B)) is { } name && name.Length < hex.Length) return name;
+            if (ColorNames.ShortestName(C(R), C(G), C(B)) is { } name && name.Length <= hex.Length) return name;
         }
         else if (ColorNames.Name(C(R), C(G), C(B)) is { } named)
         {
