@@ -674,36 +674,42 @@ internal sealed partial class Evaluator
                 case CssRule rule:
                 {
                     var extended = new List<string>();
+                    var extendedSet = new HashSet<string>(StringComparer.Ordinal);
                     var generated = new HashSet<string>(StringComparer.Ordinal);
                     var breaks = new HashSet<string>(rule.Breaks ?? new HashSet<string>(), StringComparer.Ordinal);
-                    // Each selector, then what extends it, depth first: a selector an extend made is extended in turn.
-                    void Extend(string selector, int depth)
+                    // Each selector, then what extends it, depth first: a selector an extend made is extended in turn,
+                    // by the other @extends only (each at most once along a chain), so that extends that feed each
+                    // other end; a rule grows to MaxExtendedSelectors at the most.
+                    void Extend(string selector, ImmutableBitSet used)
                     {
                         // libsass lists the extenders the other way round from where the @extends stand.
-                        foreach (var (extenders, target, extenderBreaks) in Enumerable.Reverse(_extends))
+                        for (var e = _extends.Count - 1; e >= 0; e--)
                         {
-                            if (!ContainsSimple(selector, target)) continue;
+                            var (extenders, target, extenderBreaks) = _extends[e];
+                            if (used.Contains(e) || !ContainsSimple(selector, target)) continue;
                             foreach (var extender in extenders)
                                 foreach (var replaced in Weave(selector, target, extender))
                                 {
-                                    if (extended.Contains(replaced)) continue;
+                                    if (extended.Count >= MaxExtendedSelectors || !extendedSet.Add(replaced)) continue;
                                     extended.Add(replaced);
                                     generated.Add(replaced);
                                     // the new selector keeps the line break of the one it extends, or of its extender
                                     if (breaks.Contains(selector) || extenderBreaks?.Contains(extender) == true) breaks.Add(replaced);
-                                    if (depth < 16) Extend(replaced, depth + 1);
+                                    Extend(replaced, used.With(e));
                                 }
                         }
                     }
                     foreach (var selector in rule.Selectors)
                     {
-                        if (extended.Contains(selector)) continue;
+                        if (!extendedSet.Add(selector)) continue;
                         extended.Add(selector);
-                        Extend(selector, 0);
+                        Extend(selector, ImmutableBitSet.Empty);
                     }
                     // an extension another selector of the list already matches is dropped (.navbar .a covers .navbar > .a)
+                    // (compared pairwise, so only while the list is of a reasonable length)
+                    var trim = extended.Count <= 1000;
                     rule.Selectors = extended.Where(s => !HasPlaceholder(s)
-                        && !(generated.Contains(s) && extended.Any(other => other != s && !HasPlaceholder(other) && IsSuperselector(other, s)))).ToList();
+                        && !(trim && generated.Contains(s) && extended.Any(other => other != s && !HasPlaceholder(other) && IsSuperselector(other, s)))).ToList();
                     rule.Breaks = breaks;
                     break;
                 }
@@ -715,6 +721,16 @@ internal sealed partial class Evaluator
                     break;
             }
         }
+    }
+
+    private const int MaxExtendedSelectors = 10_000;
+
+    /// <summary>A small persistent set of @extend indexes (which extends a generated selector already went through).</summary>
+    private readonly record struct ImmutableBitSet(System.Collections.Immutable.ImmutableHashSet<int>? Set)
+    {
+        public static ImmutableBitSet Empty => new(System.Collections.Immutable.ImmutableHashSet<int>.Empty);
+        public bool Contains(int i) => Set?.Contains(i) == true;
+        public ImmutableBitSet With(int i) => new((Set ?? System.Collections.Immutable.ImmutableHashSet<int>.Empty).Add(i));
     }
 
     /// <summary>
