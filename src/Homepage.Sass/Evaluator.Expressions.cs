@@ -133,7 +133,7 @@ internal sealed partial class Evaluator
         catch (SassException e) when (e.Line == 0 && call.Span.Line > 0)
         {
             // name where the failing call is, as libsass does
-            throw new SassException($"{e.Message}\n        on line {call.Span.Line}:{call.Span.Column} of {call.Span.File}", call.Span.File, call.Span.Line, call.Span.Column);
+            throw LocatedAs(e.Message, call.Span);
         }
     }
 

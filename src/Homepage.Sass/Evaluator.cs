@@ -70,8 +70,11 @@ internal sealed partial class Evaluator
     /// <summary>Inside a control directive, mixin or function: no @mixin or @function may be defined there (libsass).</summary>
     private int _definitionsForbidden;
 
-    private static SassException Located(string message, SourceSpan span) =>
-        new($"Error: {message}\n        on line {span.Line}:{span.Column} of {span.File}", span.File, span.Line, span.Column);
+    private static SassException Located(string message, SourceSpan span) => LocatedAs($"Error: {message}", span);
+
+    /// <summary>An error (its message starting <c>Error:</c>) placed where libsass names it: line, column and file.</summary>
+    internal static SassException LocatedAs(string error, SourceSpan span) =>
+        new($"{error}\n        on line {span.Line}:{span.Column} of {span.File}", span.File, span.Line, span.Column);
 
     /// <summary>The selectors of the rule being evaluated (what <c>&amp;</c> means in SassScript).</summary>
     private List<string> _selectors = [];
@@ -402,7 +405,7 @@ internal sealed partial class Evaluator
         }
         catch (SassException e) when (e.Line == 0)
         {
-            throw new SassException($"{e.Message}\n        on line {d.Span.Line}:{d.Span.Column} of {d.Span.File}", d.Span.File, d.Span.Line, d.Span.Column);
+            throw LocatedAs(e.Message, d.Span);
         }
     }
 
