@@ -6,7 +6,9 @@ namespace Homepage.Engine.Reading;
 /// <summary>Jekyll's <c>YAML_FRONT_MATTER_REGEXP</c> split: the YAML between the <c>---</c> lines, and the content after.</summary>
 public static partial class FrontMatter
 {
-    [GeneratedRegex(@"\A(---[ \t\r\f\v]*\n.*?\n?)^((---|\.\.\.)[ \t\r\f\v]*$\n?)", RegexOptions.Singleline | RegexOptions.Multiline)]
+    // Ruby's \s is [ \t\n\v\f\r]: after the closing dashes it also takes the blank lines before the content ("---\n\n\nText"
+    // leaves "Text"), as Jekyll does.
+    [GeneratedRegex(@"\A(---[ \t\n\r\f\v]*\n.*?\n?)^((---|\.\.\.)[ \t\n\r\f\v]*$\n?)", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex Block();
 
     public sealed record Result(IDictionary<string, object?>? Data, string Content, YamlLoadException? Error, bool HasFrontMatter, int ContentLine);
