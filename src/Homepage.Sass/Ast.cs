@@ -3,10 +3,36 @@ namespace Homepage.Sass;
 /// <summary>A position in a source file, for error messages.</summary>
 public readonly record struct SourceSpan(string File, int Line, int Column);
 
+/// <summary>A point of a source file as libsass's source maps count it: 0-based line and column (a column counts a
+/// character of two UTF-8 bytes as one, of three as two, of four as three: libsass counts continuation bytes).</summary>
+public readonly record struct SourcePoint(string File, int Line, int Column)
+{
+    /// <summary>libsass's <c>pstate + offset</c> for a token on one line.</summary>
+    public SourcePoint Plus(int columns) => this with { Column = Column + columns };
+}
+
+/// <summary>Where a node of the source starts and ends, for source maps.</summary>
+public readonly record struct SourceRange(SourcePoint Start, SourcePoint End);
+
 public abstract record Statement(SourceSpan Span);
 
-public sealed record RuleStatement(SourceSpan Span, Interpolated Selector, IReadOnlyList<Statement> Body) : Statement(Span);
-public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, string RawValue, Expression Value) : Statement(Span);
+public sealed record RuleStatement(SourceSpan Span, Interpolated Selector, IReadOnlyList<Statement> Body) : Statement(Span)
+{
+    /// <summary>The rule from its selector to its closing brace; where its selector text starts (an index into the file);
+    /// its block from <c>{</c> to just after <c>}</c>.</summary>
+    public SourceRange? Range { get; init; }
+    public int SelectorIndex { get; init; } = -1;
+    public SourceRange? BlockRange { get; init; }
+
+    /// <summary>Where each simple selector of the selector text was written (null for one libsass maps otherwise), by its
+    /// offset in the text; null when the selector has interpolations (its text is known only when evaluated).</summary>
+    public IReadOnlyList<(int Offset, bool Parent, SourceRange? Range)>? Tokens { get; init; }
+}
+public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, string RawValue, Expression Value) : Statement(Span)
+{
+    public SourceRange? NameRange { get; init; }
+    public SourceRange? ValueRange { get; init; }
+}
 public sealed record VariableStatement(SourceSpan Span, string Name, Expression Value, bool Default, bool Global) : Statement(Span);
 public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<string> Urls, string Raw) : Statement(Span);
 public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);
@@ -18,11 +44,17 @@ public sealed record IfStatement(SourceSpan Span, IReadOnlyList<(Expression? Con
 public sealed record EachStatement(SourceSpan Span, IReadOnlyList<string> Variables, Expression List, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record ForStatement(SourceSpan Span, string Variable, Expression From, Expression To, bool Inclusive, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record WhileStatement(SourceSpan Span, Expression Condition, IReadOnlyList<Statement> Body) : Statement(Span);
-public sealed record MediaStatement(SourceSpan Span, Interpolated Query, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record MediaStatement(SourceSpan Span, Interpolated Query, IReadOnlyList<Statement> Body) : Statement(Span)
+{
+    /// <summary>The <c>@media</c> keyword; the block from <c>{</c> to just after <c>}</c>.</summary>
+    public SourceRange? KeywordRange { get; init; }
+    public SourceRange? BlockRange { get; init; }
+}
 public sealed record AtRuleStatement(SourceSpan Span, string Name, Interpolated Parameters, IReadOnlyList<Statement>? Body) : Statement(Span);
 public sealed record ExtendStatement(SourceSpan Span, Interpolated Selector, bool Optional) : Statement(Span);
 public sealed record CommentStatement(SourceSpan Span, string Text) : Statement(Span)
 {
+    public SourceRange? Range { get; init; }
     public bool Loud => Text.StartsWith("/*!", StringComparison.Ordinal);
 }
 public sealed record MessageStatement(SourceSpan Span, string Kind, Expression Value) : Statement(Span);
@@ -37,7 +69,11 @@ public sealed record Interpolated(IReadOnlyList<object> Parts)
     public override string ToString() => string.Concat(Parts.Select(p => p as string ?? "#{...}"));
 }
 
-public abstract record Expression;
+public abstract record Expression
+{
+    /// <summary>The expression's text in its file, for source maps (a computed value maps to the expression).</summary>
+    public SourceRange? Range { get; init; }
+}
 public sealed record LiteralExpression(SassValue Value) : Expression;
 public sealed record VariableExpression(string Name, SourceSpan Span) : Expression;
 public sealed record FunctionCallExpression(string Name, IReadOnlyList<Argument> Arguments, SourceSpan Span) : Expression;

@@ -10,7 +10,25 @@ internal sealed class CssRule : CssNode
 
     /// <summary>The selectors written after a line break (printed on a line of their own in the nested and expanded styles).</summary>
     public IReadOnlySet<string>? Breaks { get; set; }
-    public List<(string Property, string Value)> Declarations { get; } = new();
+    public List<CssDeclaration> Declarations { get; } = new();
+
+    /// <summary>For source maps: the rule in its file (selector to closing brace) and its block (<c>{</c> to after <c>}</c>).</summary>
+    public SourceRange? Range { get; set; }
+    public SourceRange? BlockRange { get; set; }
+
+    /// <summary>For source maps: where each simple selector of a selector was written, by selector.</summary>
+    public Dictionary<string, IReadOnlyList<SourceRange?>>? SelectorTokens { get; set; }
+
+    /// <summary>A rule of the same selectors, positions and tokens (a rule bubbled into a media block).</summary>
+    public CssRule Copy() => new(Selectors.ToList()) { Breaks = Breaks, Range = Range, BlockRange = BlockRange, SelectorTokens = SelectorTokens };
+}
+
+/// <summary>A declaration; for source maps, where its property name was written and the source of each token of its value
+/// (a token's start and end in <see cref="Value"/>).</summary>
+internal sealed record CssDeclaration(string Property, string Value)
+{
+    public SourceRange? NameRange { get; init; }
+    public IReadOnlyList<(int Start, int End, SourceRange Range)>? ValueTokens { get; init; }
 }
 
 internal sealed class CssMedia : CssNode
@@ -18,6 +36,10 @@ internal sealed class CssMedia : CssNode
     public CssMedia(string query) => Query = query;
     public string Query { get; }
     public List<CssNode> Children { get; } = new();
+
+    /// <summary>For source maps: the <c>@media</c> keyword, and the block (the enclosing rule's, when the media block bubbled out of one).</summary>
+    public SourceRange? KeywordRange { get; set; }
+    public SourceRange? BlockRange { get; set; }
 }
 
 internal sealed class CssAtRule : CssNode
@@ -33,11 +55,12 @@ internal sealed class CssAtRule : CssNode
     public string Parameters { get; }
     public bool HasBody { get; }
     public List<CssNode> Children { get; } = new();
-    public List<(string Property, string Value)> Declarations { get; } = new();
+    public List<CssDeclaration> Declarations { get; } = new();
 }
 
 internal sealed class CssComment : CssNode
 {
     public CssComment(string text) => Text = text;
     public string Text { get; }
+    public SourceRange? Range { get; init; }
 }

@@ -15,12 +15,13 @@ internal static partial class Emitter
     [GeneratedRegex(@"\s*([>+~])\s*")]
     private static partial Regex Combinator();
 
-    public static string Emit(List<CssNode> nodes, SassOutputStyle style)
+    /// <param name="map">Where to record source-map mappings (null: none).</param>
+    public static string Emit(List<CssNode> nodes, SassOutputStyle style, MappedOutput? map = null)
     {
-        var sb = new StringBuilder();
+        var sb = map?.Output ?? new StringBuilder();
         if (style == SassOutputStyle.Compressed)
         {
-            foreach (var node in nodes) Compressed(node, sb);
+            foreach (var node in nodes) Compressed(node, sb, map);
             return sb.Length == 0 ? "" : sb.Append('\n').ToString();
         }
         if (style == SassOutputStyle.Compact) Compact(nodes, sb);
@@ -68,21 +69,38 @@ internal static partial class Emitter
         }
     }
 
-    private static void Compressed(CssNode node, StringBuilder sb)
+    private static void Compressed(CssNode node, StringBuilder sb, MappedOutput? map)
     {
         switch (node)
         {
             case CssComment comment when comment.Text.StartsWith("/*!", StringComparison.Ordinal):
+                map?.Map(comment.Range?.Start);
                 sb.Append(comment.Text);
+                map?.Map(comment.Range?.End);
                 break;
             case CssRule rule when rule.Declarations.Count > 0 && rule.Selectors.Count > 0:
-                sb.Append(string.Join(",", rule.Selectors.Select(s => Selector(s, true)))).Append('{');
-                sb.Append(string.Join(";", rule.Declarations.Select(d => d.Property + (d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":") + d.Value))).Append('}');
+                MappedSelectors(rule, sb, map, compressed: true, _ => ",");
+                map?.Map(rule.BlockRange?.Start);
+                sb.Append('{');
+                for (var i = 0; i < rule.Declarations.Count; i++)
+                {
+                    if (i > 0) sb.Append(';');
+                    var d = rule.Declarations[i];
+                    MappedDeclaration(d, sb, map, d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":");
+                }
+                sb.Append('}');
+                map?.Map(rule.BlockRange?.End);
                 break;
             case CssMedia media when media.Children.Any(HasOutput):
-                sb.Append("@media ").Append(MediaQuery(media.Query, true)).Append('{');
-                foreach (var child in media.Children) Compressed(child, sb);
+                map?.Map(media.KeywordRange?.Start);
+                sb.Append("@media");
+                map?.Map(media.KeywordRange?.End);
+                sb.Append(' ').Append(MediaQuery(media.Query, true));
+                map?.Map(media.BlockRange?.Start);
+                sb.Append('{');
+                foreach (var child in media.Children) Compressed(child, sb, map);
                 sb.Append('}');
+                map?.Map(media.BlockRange?.End);
                 break;
             case CssAtRule at:
                 sb.Append('@').Append(at.Name);
@@ -94,9 +112,55 @@ internal static partial class Emitter
                 }
                 sb.Append('{');
                 sb.Append(string.Join(";", at.Declarations.Select(d => d.Property + ":" + d.Value)));
-                foreach (var child in at.Children) Compressed(child, sb);
+                foreach (var child in at.Children) Compressed(child, sb, map);
                 sb.Append('}');
                 break;
+        }
+    }
+
+    /// <summary>A rule's selectors, each simple selector mapped to where it was written, the first also to where the rule's
+    /// selector list starts (libsass's "crutch" mapping).</summary>
+    private static void MappedSelectors(CssRule rule, StringBuilder sb, MappedOutput? map, bool compressed, Func<int, string> separator)
+    {
+        var crutch = rule.Range?.Start;
+        for (var i = 0; i < rule.Selectors.Count; i++)
+        {
+            if (i > 0) sb.Append(separator(i));
+            var printed = Selector(rule.Selectors[i], compressed);
+            var start = sb.Length;
+            sb.Append(printed);
+            if (map is null) continue;
+            var printedTokens = SourceMaps.SimpleSelectors(printed);
+            var sources = rule.SelectorTokens?.GetValueOrDefault(rule.Selectors[i]);
+            if (sources is not null && sources.Count != printedTokens.Count) sources = null;
+            for (var k = 0; k < printedTokens.Count; k++)
+            {
+                var source = sources?[k];
+                map.Map(source?.Start, start + printedTokens[k].Start);
+                if (crutch is not null)
+                {
+                    map.Map(crutch, start + printedTokens[k].Start);
+                    crutch = null;
+                }
+                map.Map(source?.End, start + printedTokens[k].End);
+            }
+        }
+    }
+
+    /// <summary>A declaration, its property name and each token of its value mapped to where they were written.</summary>
+    private static void MappedDeclaration(CssDeclaration d, StringBuilder sb, MappedOutput? map, string colon)
+    {
+        map?.Map(d.NameRange?.Start);
+        sb.Append(d.Property);
+        map?.Map(d.NameRange?.End);
+        sb.Append(colon);
+        var valueStart = sb.Length;
+        sb.Append(d.Value);
+        if (map is null || d.ValueTokens is null) return;
+        foreach (var (start, end, range) in d.ValueTokens)
+        {
+            map.Map(range.Start, valueStart + start);
+            map.Map(range.End, valueStart + end);
         }
     }
 
@@ -128,7 +192,7 @@ internal static partial class Emitter
 
     private static void CompactBlock(CssNode node, StringBuilder sb)
     {
-        static void Declarations(IEnumerable<(string Property, string Value)> declarations, StringBuilder sb)
+        static void Declarations(IEnumerable<CssDeclaration> declarations, StringBuilder sb)
         {
             foreach (var (p, v) in declarations) sb.Append(p).Append(": ").Append(v).Append("; ");
         }

@@ -13,13 +13,15 @@ internal sealed partial class Evaluator
                     ? Strip(value) is SassNumber readNumber ? readNumber with { DropLeadingZero = true } : VariableValue(value)
                     : throw new SassException($"Error: Undefined variable: \"${v.Name}\".\n        on line {v.Span.Line}:{v.Span.Column} of {v.Span.File}", v.Span.File, v.Span.Line, v.Span.Column);
             case ParenExpression p:
-                return Strip(p.Inner is BinaryExpression inner ? Binary(inner, divide: true) : Eval(p.Inner));
+                // an operation in parentheses is computed where the parentheses are
+                if (p.Inner is BinaryExpression inner) return p.Range is { } where ? SassValue.WithOrigin(Strip(Binary(inner, divide: true)), where) : Strip(Binary(inner, divide: true));
+                return Strip(Eval(p.Inner));
             case ListExpression list:
                 return new SassList(list.Items.Select(Eval).ToList(), list.Separator, list.Bracketed);
             case MapExpression map:
                 return new SassMap(map.Entries.Select(e => (Strip(Eval(e.Key)), VariableValue(Eval(e.Value)))).ToList());
             case InterpolatedStringExpression s:
-                return new SassString(Interpolate(s.Text), s.Quoted);
+                return new SassString(Interpolate(s.Text), s.Quoted) { Origin = s.Range };
             case UnaryExpression u:
             {
                 var operand = Strip(Eval(u.Operand));
@@ -31,9 +33,13 @@ internal sealed partial class Evaluator
                 };
             }
             case BinaryExpression b:
-                return Binary(b);
+                return b.Range is { } operation ? SassValue.WithOrigin(Binary(b), operation) : Binary(b);
             case FunctionCallExpression call:
-                return Call(call);
+            {
+                // a built-in's new value is where the call is; one it passes through (rgba($color, .5), map-get) keeps its own
+                var result = Call(call);
+                return result.Origin is null && call.Range is { } where ? SassValue.WithOrigin(result, where) : result;
+            }
             case ParentSelectorExpression:
                 return _selectors.Count == 0 ? SassNull.Instance : SelectorValue(_selectors);
         }
@@ -180,25 +186,26 @@ internal sealed partial class Evaluator
                 var c2 = Color(Arg(1, "color2"));
                 return MixColors(c1, c2, Arg(2, "weight") is SassNumber w ? w.Value : 50);
             }
+            // these change a copy of the colour, which keeps the colour's place for source maps (libsass's copyAsHSLA)
             case "lighten" or "darken":
             {
                 var c = Color(Arg(0, "color"));
                 var (h, s, l) = c.ToHsl();
                 var amount = Amount(Arg(1, "amount"));
-                return SassColor.FromHsl(h, s, Math.Clamp(l + (name == "lighten" ? amount : -amount), 0, 100), c.A);
+                return SassColor.FromHsl(h, s, Math.Clamp(l + (name == "lighten" ? amount : -amount), 0, 100), c.A) with { Origin = c.Origin };
             }
             case "saturate" or "desaturate":
             {
                 var c = Color(Arg(0, "color"));
                 var (h, s, l) = c.ToHsl();
                 var amount = Amount(Arg(1, "amount"));
-                return SassColor.FromHsl(h, Math.Clamp(s + (name == "saturate" ? amount : -amount), 0, 100), l, c.A);
+                return SassColor.FromHsl(h, Math.Clamp(s + (name == "saturate" ? amount : -amount), 0, 100), l, c.A) with { Origin = c.Origin };
             }
             case "adjust-hue":
             {
                 var c = Color(Arg(0, "color"));
                 var (h, s, l) = c.ToHsl();
-                return SassColor.FromHsl(h + Amount(Arg(1, "degrees")), s, l, c.A);
+                return SassColor.FromHsl(h + Amount(Arg(1, "degrees")), s, l, c.A) with { Origin = c.Origin };
             }
             case "transparentize" or "fade-out" or "opacify" or "fade-in":
             {

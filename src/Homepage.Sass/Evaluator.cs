@@ -35,8 +35,19 @@ internal sealed partial class Evaluator
     /// <param name="Breaks">The selectors of <paramref name="Selectors"/> written after a line break (libsass keeps the break
     /// in the nested and expanded styles).</param>
     /// <param name="AtRootParents">Inside <c>@at-root { }</c>: the selectors it left, which <c>&amp;</c> still means.</param>
+    /// <param name="Owner">The rule whose selectors <paramref name="Selectors"/> are (its source-map positions go to the rules
+    /// made for them in media blocks and at-rules).</param>
     private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File, IReadOnlySet<string>? Breaks = null,
-        List<string>? AtRootParents = null);
+        List<string>? AtRootParents = null, CssRule? Owner = null);
+
+    /// <summary>A rule of the context's selectors (with their source-map positions), for declarations inside a media block or at-rule.</summary>
+    private static CssRule RuleOfContext(Context context) =>
+        context.Owner is { } owner && owner.Selectors.SequenceEqual(context.Selectors)
+            ? new CssRule(context.Selectors.ToList()) { Breaks = context.Breaks, Range = owner.Range, BlockRange = owner.BlockRange, SelectorTokens = owner.SelectorTokens }
+            : new CssRule(context.Selectors.ToList()) { Breaks = context.Breaks };
+
+    /// <summary>The files imported, in the order they were read, with their text (a source map's sources).</summary>
+    public List<(string Path, string Text)> ImportedFiles { get; } = new();
 
     public void Run(IReadOnlyList<Statement> statements, string file)
     {
@@ -49,6 +60,37 @@ internal sealed partial class Evaluator
             throw new SassException($"Error: @return may only be used within a function\n        in {file}", file, 0, 0);
         }
         ApplyExtends(Root);
+        if (_options.SourceMap) MapExtendedSelectors(Root);
+    }
+
+    /// <summary>A selector @extend added to a rule maps to where the extending rule's selector was written.</summary>
+    private static void MapExtendedSelectors(List<CssNode> root)
+    {
+        var known = new Dictionary<string, IReadOnlyList<SourceRange?>>(StringComparer.Ordinal);
+        var rules = new List<CssRule>();
+        void Collect(List<CssNode> nodes)
+        {
+            foreach (var node in nodes)
+                switch (node)
+                {
+                    case CssRule rule:
+                        rules.Add(rule);
+                        if (rule.SelectorTokens is { } tokens)
+                            foreach (var (selector, ranges) in tokens) known.TryAdd(selector, ranges);
+                        break;
+                    case CssMedia media: Collect(media.Children); break;
+                    case CssAtRule at: Collect(at.Children); break;
+                }
+        }
+        Collect(root);
+        foreach (var rule in rules)
+        {
+            foreach (var selector in rule.Selectors)
+            {
+                if (rule.SelectorTokens?.ContainsKey(selector) == true || !known.TryGetValue(selector, out var ranges)) continue;
+                rule.SelectorTokens = new Dictionary<string, IReadOnlyList<SourceRange?>>(rule.SelectorTokens ?? [], StringComparer.Ordinal) { [selector] = ranges };
+            }
+        }
     }
 
     private void Evaluate(IReadOnlyList<Statement> statements, Context context)
@@ -173,7 +215,7 @@ internal sealed partial class Evaluator
                     Assign(v);
                     return null;
                 case CommentStatement c:
-                    if (context.Rule is null && !_compressed || c.Loud) context.Container.Add(new CssComment(c.Text));
+                    if (context.Rule is null && !_compressed || c.Loud) context.Container.Add(new CssComment(c.Text) { Range = c.Range });
                     return null;
                 case DeclarationStatement d:
                     Declare(d, context);
@@ -315,17 +357,75 @@ internal sealed partial class Evaluator
     {
         var own = Interpolate(r.Selector);
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
-        var rule = new CssRule(selectors) { Breaks = breaks };
+        var rule = new CssRule(selectors) { Breaks = breaks, Range = r.Range, BlockRange = r.BlockRange };
+        if (_options.SourceMap) rule.SelectorTokens = SelectorTokens(r, own, context);
         context.Container.Add(rule);
         PushScope();
         try
         {
-            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null });
+            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule });
         }
         finally { PopScope(); }
     }
 
     internal static List<string> ResolveSelectors(List<string> parents, string own) => ResolveSelectors(parents, own, null, out _);
+
+    private static SourcePoint TextPoint(string text, int index, string file)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        if (index == 0) lineStart = 0;
+        return new SourcePoint(file, text.AsSpan(0, lineStart).Count('\n'), index - lineStart);
+    }
+
+    /// <summary>For source maps: where the simple selectors of each selector of rule <paramref name="r"/> were written, the
+    /// parent's tokens standing in for <c>&amp;</c> (as <see cref="ResolveSelectors(List{string}, string, IReadOnlySet{string}?, out HashSet{string}, List{string}?)"/>
+    /// joins the texts).</summary>
+    private static Dictionary<string, IReadOnlyList<SourceRange?>>? SelectorTokens(RuleStatement r, string own, Context context)
+    {
+        var tokens = r.Tokens;
+        if (tokens is null && r.SelectorIndex >= 0)
+        {
+            // libsass parses an interpolated selector again from its evaluated text, as a file of its own: its simple
+            // selectors are placed at their line and column in that text (a source map points into line 1 of the file)
+            tokens = SourceMaps.SimpleSelectors(own).Select(t => (t.Start, t.Parent,
+                t.Mapped ? new SourceRange(TextPoint(own, t.Start, r.Span.File), TextPoint(own, t.End, r.Span.File)) : (SourceRange?)null)).ToList();
+        }
+        if (tokens is null) return null;
+        var result = new Dictionary<string, IReadOnlyList<SourceRange?>>(StringComparer.Ordinal);
+        var offset = 0;
+        foreach (var part in Parser.SplitTopLevel(own, ','))
+        {
+            var partStart = offset;
+            offset += part.Length + 1;
+            var text = part.Trim();
+            if (text.Length == 0) continue;
+            var mine = tokens.Where(t => t.Offset >= partStart && t.Offset < partStart + part.Length).ToList();
+            if (context.Selectors.Count == 0)
+            {
+                if (!text.Contains('&')) result.TryAdd(text, mine.Select(t => t.Range).ToList());
+                continue;
+            }
+            if (text.Count(c => c == '&') > 1) continue;
+            foreach (var parent in context.Selectors)
+            {
+                if (context.Owner?.SelectorTokens?.GetValueOrDefault(parent) is not { } parentTokens) continue;
+                if (!text.Contains('&'))
+                {
+                    result.TryAdd(parent + " " + text, [.. parentTokens, .. mine.Select(t => t.Range)]);
+                    continue;
+                }
+                var at = text.IndexOf('&');
+                var joined = new List<SourceRange?>();
+                foreach (var t in mine)
+                {
+                    if (t.Parent) joined.AddRange(parentTokens);
+                    else joined.Add(t.Range);
+                }
+                result.TryAdd(text[..at] + parent + text[(at + 1)..], joined);
+            }
+        }
+        return result;
+    }
 
     /// <summary>The selectors of a rule inside <paramref name="parents"/>; <paramref name="breaks"/> gets those to print after a
     /// line break: libsass keeps a break written before its parent, and one written before a selector without <c>&amp;</c>.</summary>
@@ -413,6 +513,7 @@ internal sealed partial class Evaluator
     {
         var name = Interpolate(d.Name);
         string text;
+        IReadOnlyList<(int, int, SourceRange)>? tokens = null;
         if (name.StartsWith("--", StringComparison.Ordinal))
         {
             // a custom property's value is kept as written, with only its interpolations evaluated
@@ -432,18 +533,29 @@ internal sealed partial class Evaluator
             }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
-            text = IsStatic(d.Value) ? StaticCss(d.RawValue) : ValueToCss(StripNumbers(value));
+            if (IsStatic(d.Value))
+            {
+                text = StaticCss(d.RawValue);
+                if (d.ValueRange is { } whole) tokens = [(0, text.Length, whole)];
+            }
+            else
+            {
+                var css = StripNumbers(value);
+                text = ValueToCss(css);
+                if (_options.SourceMap) tokens = SourceMaps.ValueTokens(css, _compressed, text);
+            }
         }
         if (text.Length == 0) return;
+        var declaration = new CssDeclaration(name, text) { NameRange = d.NameRange, ValueTokens = tokens };
         if (context.Rule is null)
         {
             // a declaration at the top of a media block or at-rule: attach to the nearest rule-less container
-            var rule = new CssRule(context.Selectors.ToList()) { Breaks = context.Breaks };
+            var rule = RuleOfContext(context);
             context.Container.Add(rule);
-            rule.Declarations.Add((name, text));
+            rule.Declarations.Add(declaration);
             return;
         }
-        context.Rule.Declarations.Add((name, text));
+        context.Rule.Declarations.Add(declaration);
     }
 
     /// <summary>libsass's static declaration value: literals, lists of them and slashes between them, nothing to evaluate.</summary>
@@ -477,13 +589,13 @@ internal sealed partial class Evaluator
             return "(" + match.Groups[1].Value.Trim() + ": " + evaluated.ToCss(false) + ")";
         });
         if (context.Media is not null) query = context.Media + " and " + query;
-        var media = new CssMedia(query);
+        var media = new CssMedia(query) { KeywordRange = m.KeywordRange, BlockRange = context.Owner?.Range ?? m.BlockRange };
         // The media block follows the enclosing rule, which holds the rule's own declarations (libsass's bubbling).
         context.Container.Add(media);
         CssRule? rule = null;
         if (context.Selectors.Count > 0)
         {
-            rule = new CssRule(context.Selectors.ToList()) { Breaks = context.Breaks };
+            rule = RuleOfContext(context);
             media.Children.Add(rule);
         }
         PushScope();
@@ -514,7 +626,7 @@ internal sealed partial class Evaluator
             }
             else if (context.Selectors.Count > 0 && !isKeyframes)
             {
-                var rule = new CssRule(context.Selectors.ToList()) { Breaks = context.Breaks };
+                var rule = RuleOfContext(context);
                 node.Children.Add(rule);
                 Evaluate(at.Body, inner with { Rule = rule });
             }
@@ -543,6 +655,7 @@ internal sealed partial class Evaluator
             try
             {
                 var text = File.ReadAllText(path);
+                ImportedFiles.Add((path, text));
                 if (path.EndsWith(".sass", StringComparison.OrdinalIgnoreCase)) text = IndentedSyntax.ToScss(text);
                 var statements = new Parser(text, path).ParseStylesheet();
                 Evaluate(statements, context with { File = path });

@@ -11,11 +11,27 @@ internal sealed class ExpressionParser
     private readonly Parser _owner;
     private int _pos;
 
-    public ExpressionParser(string text, SourceSpan span, Parser owner)
+    /// <summary>Where <see cref="_text"/> starts in the file (-1: not known, no source-map ranges).</summary>
+    private readonly int _base;
+
+    public ExpressionParser(string text, SourceSpan span, Parser owner, int at = -1)
     {
         _text = text.Trim();
         _span = span;
         _owner = owner;
+        _base = at < 0 ? -1 : at + (text.Length - text.TrimStart().Length);
+    }
+
+    /// <summary>The file position of text index <paramref name="index"/> (-1 when not known).</summary>
+    private int At(int index) => _base < 0 ? -1 : _base + index;
+
+    /// <summary><paramref name="e"/> with its source range, from <paramref name="start"/> to here; a literal's value carries it too
+    /// (a value keeps where it was written, through variables and calls).</summary>
+    private Expression Ranged(Expression e, int start)
+    {
+        if (_base < 0 || e.Range is not null) return e;
+        var range = _owner.Range(_base + start, _base + _pos);
+        return e is LiteralExpression l ? new LiteralExpression(SassValue.WithOrigin(l.Value, range)) { Range = range } : e with { Range = range };
     }
 
     private char Peek(int o = 0) => _pos + o < _text.Length ? _text[_pos + o] : '\0';
@@ -39,6 +55,8 @@ internal sealed class ExpressionParser
 
     private Expression CommaList()
     {
+        Ws();
+        var start = _pos;
         var items = new List<Expression> { SpaceList() };
         while (true)
         {
@@ -49,11 +67,13 @@ internal sealed class ExpressionParser
             if (AtEnd || Peek() is ')' or ']') break;
             items.Add(SpaceList());
         }
-        return items.Count == 1 ? items[0] : new ListExpression(items, ",");
+        return items.Count == 1 ? items[0] : Ranged(new ListExpression(items, ","), start);
     }
 
     private Expression SpaceList()
     {
+        Ws();
+        var start = _pos;
         var items = new List<Expression> { Or() };
         while (true)
         {
@@ -62,7 +82,7 @@ internal sealed class ExpressionParser
             if (AtEnd || Peek() is ',' or ')' or ':' or ']') { _pos = save; break; }
             items.Add(Or());
         }
-        return items.Count == 1 ? items[0] : new ListExpression(items, " ");
+        return items.Count == 1 ? items[0] : Ranged(new ListExpression(items, " "), start);
     }
 
     private bool Keyword(string word)
@@ -81,15 +101,19 @@ internal sealed class ExpressionParser
 
     private Expression Or()
     {
+        Ws();
+        var start = _pos;
         var left = And();
-        while (Keyword("or")) left = new BinaryExpression("or", left, And());
+        while (Keyword("or")) left = Ranged(new BinaryExpression("or", left, And()), start);
         return left;
     }
 
     private Expression And()
     {
+        Ws();
+        var start = _pos;
         var left = Equality();
-        while (Keyword("and")) left = new BinaryExpression("and", left, Equality());
+        while (Keyword("and")) left = Ranged(new BinaryExpression("and", left, Equality()), start);
         return left;
     }
 
@@ -109,20 +133,26 @@ internal sealed class ExpressionParser
 
     private Expression Equality()
     {
+        Ws();
+        var start = _pos;
         var left = Relational();
-        while (Operator("==", "!=") is { } op) left = new BinaryExpression(op, left, Relational());
+        while (Operator("==", "!=") is { } op) left = Ranged(new BinaryExpression(op, left, Relational()), start);
         return left;
     }
 
     private Expression Relational()
     {
+        Ws();
+        var start = _pos;
         var left = Additive();
-        while (Operator(">=", "<=", ">", "<") is { } op) left = new BinaryExpression(op, left, Additive());
+        while (Operator(">=", "<=", ">", "<") is { } op) left = Ranged(new BinaryExpression(op, left, Additive()), start);
         return left;
     }
 
     private Expression Additive()
     {
+        Ws();
+        var start = _pos;
         var left = Multiplicative();
         while (true)
         {
@@ -136,7 +166,7 @@ internal sealed class ExpressionParser
                 var spaceAfter = char.IsWhiteSpace(Peek(1));
                 if (hadSpace && !spaceAfter && c == '-') { _pos = save; break; }
                 _pos++;
-                left = new BinaryExpression(c.ToString(), left, Multiplicative());
+                left = Ranged(new BinaryExpression(c.ToString(), left, Multiplicative()), start);
                 continue;
             }
             _pos = save;
@@ -147,13 +177,15 @@ internal sealed class ExpressionParser
 
     private Expression Multiplicative()
     {
+        Ws();
+        var start = _pos;
         var left = Unary();
         while (true)
         {
             var before = _pos;
             if (Operator("*", "/", "%") is not { } op) break;
             var spelling = (_pos - op.Length > before ? " " : "") + op + (!AtEnd && char.IsWhiteSpace(Peek()) ? " " : "");
-            left = new BinaryExpression(op, left, Unary(), spelling);
+            left = Ranged(new BinaryExpression(op, left, Unary(), spelling), start);
         }
         return left;
     }
@@ -161,18 +193,19 @@ internal sealed class ExpressionParser
     private Expression Unary()
     {
         Ws();
-        if (Keyword("not")) return new UnaryExpression("not", Unary());
+        var start = _pos;
+        if (Keyword("not")) return Ranged(new UnaryExpression("not", Unary()), start);
         if (Peek() == '-' && !char.IsDigit(Peek(1)) && Peek(1) != '.' && (Peek(1) == '$' || Peek(1) == '('))
         {
             _pos++;
-            return new UnaryExpression("-", Unary());
+            return Ranged(new UnaryExpression("-", Unary()), start);
         }
         if (Peek() == '+' && (Peek(1) == '$' || Peek(1) == '('))
         {
             _pos++;
             return Unary();
         }
-        return Primary();
+        return Ranged(Primary(), start);
     }
 
     private Expression Primary()
@@ -268,7 +301,11 @@ internal sealed class ExpressionParser
         var closed = _pos - 1 > start && _text[_pos - 1] == _text[start];
         var raw = _text[(start + 1)..(closed ? _pos - 1 : _pos)];
         // an escaped quote is the quote itself
-        if (raw.Contains("#{")) return new InterpolatedStringExpression(_owner.ParseInterpolated(raw.Replace("\\" + _text[start], _text[start].ToString()), _span), true);
+        if (raw.Contains("#{"))
+        {
+            var unescaped = raw.Replace("\\" + _text[start], _text[start].ToString());
+            return new InterpolatedStringExpression(_owner.ParseInterpolated(unescaped, _span, unescaped == raw ? At(start + 1) : -1), true);
+        }
         // the value has its escapes resolved (\2014 is an em dash); printed as written it keeps them
         return new LiteralExpression(new SassString(SassString.Unescape(raw), true) { Mark = _text[start], Written = _text[start.._pos] });
     }
@@ -314,7 +351,7 @@ internal sealed class ExpressionParser
             {
                 if (sb.Length > 0) { parts.Add(sb.ToString()); sb.Clear(); }
                 var j = Parser.InterpolationEnd(_text, _pos);
-                parts.Add(_owner.ParseExpression(_text[(_pos + 2)..(j - 1)], _span));
+                parts.Add(_owner.ParseExpression(_text[(_pos + 2)..(j - 1)], _span, At(_pos + 2)));
                 _pos = j;
                 continue;
             }
@@ -342,20 +379,40 @@ internal sealed class ExpressionParser
             var urlArgument = name == "url" && inner.Trim() is { Length: > 0 } trimmed
                 && (trimmed[0] == '$' || (trimmed[0] is '"' or '\'' && Parser.StringEnd(trimmed, 0) == trimmed.Length));
             if (!urlArgument && (name is "calc" or "url" or "var" or "env" || name.StartsWith("-", StringComparison.Ordinal) && name.EndsWith("calc", StringComparison.Ordinal)))
-                return new InterpolatedStringExpression(_owner.ParseInterpolated(name + "(" + inner + ")", _span), false);
-            var arguments = Parser.SplitTopLevel(inner, ',').Where(a => a.Trim().Length > 0).Select(a =>
             {
-                a = a.Trim();
+                var css = new InterpolatedStringExpression(_owner.ParseInterpolated(name + "(" + inner + ")", _span, At(argsStart - name.Length)), false);
+                if (_base < 0 || !inner.Contains("#{", StringComparison.Ordinal)) return css;
+                // libsass's parser counts the text of each interpolation in such a call three times: its value ends further on
+                var extra = 0;
+                for (var i = inner.IndexOf("#{", StringComparison.Ordinal); i >= 0; i = inner.IndexOf("#{", i + 2, StringComparison.Ordinal))
+                    extra += 2 * (Parser.InterpolationEnd(inner, i) - i - 3);
+                var start = _owner.Point(At(argsStart - name.Length));
+                var end = _owner.Point(At(_pos));
+                return css with { Range = new SourceRange(start, end.Line == start.Line ? end.Plus(extra) : end) };
+            }
+            var arguments = new List<Argument>();
+            var offset = argsStart + 1;
+            foreach (var part in Parser.SplitTopLevel(inner, ','))
+            {
+                var partStart = offset + (part.Length - part.TrimStart().Length);
+                offset += part.Length + 1;
+                var a = part.Trim();
+                if (a.Length == 0) continue;
                 var rest = a.EndsWith("...", StringComparison.Ordinal);
                 if (rest) a = a[..^3];
+                string? argumentName = null;
                 if (a.StartsWith('$'))
                 {
                     var colon = a.IndexOf(':');
                     if (colon > 0 && a[1..colon].Trim().All(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_'))
-                        return new Argument(a[1..colon].Trim(), _owner.ParseExpression(a[(colon + 1)..], _span), rest);
+                    {
+                        argumentName = a[1..colon].Trim();
+                        a = a[(colon + 1)..];
+                        partStart += colon + 1;
+                    }
                 }
-                return new Argument(null, _owner.ParseExpression(a, _span), rest);
-            }).ToList();
+                arguments.Add(new Argument(argumentName, _owner.ParseExpression(a, _span, At(partStart)), rest));
+            }
             return new FunctionCallExpression(name, arguments, _span);
         }
         if (parts.Count == 1 && parts[0] is string word)

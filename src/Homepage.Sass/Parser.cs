@@ -36,6 +36,42 @@ public sealed class Parser
         return new SourceSpan(_file, line + 1, Math.Min(_pos, _text.Length) - _lineStarts[line] + 1);
     }
 
+    /// <summary>The source-map position of <paramref name="index"/> (libsass's line and column, both from 0).</summary>
+    internal SourcePoint Point(int index)
+    {
+        _lineStarts ??= [0, .. _text.Select((c, i) => (c, i)).Where(t => t.c == '\n').Select(t => t.i + 1)];
+        index = Math.Clamp(index, 0, _text.Length);
+        var found = Array.BinarySearch(_lineStarts, index);
+        var line = found >= 0 ? found : ~found - 1;
+        var column = 0;
+        for (var i = _lineStarts[line]; i < index; i++)
+        {
+            // libsass counts the UTF-8 continuation bytes of a character, not its first byte
+            var c = _text[i];
+            column += c < 0x80 ? 1 : c < 0x800 ? 1 : char.IsHighSurrogate(c) ? 3 : char.IsLowSurrogate(c) ? 0 : 2;
+        }
+        foreach (var (from, lagLine, columns) in _lags)
+            if (lagLine == line && index >= from) column -= columns;
+        return new SourcePoint(_file, line, column);
+    }
+
+    /// <summary>Columns libsass's parser failed to count: on a line, from an index on.</summary>
+    private readonly List<(int From, int Line, int Columns)> _lags = new();
+
+    internal SourceRange Range(int start, int end) => new(Point(start), Point(end));
+
+    /// <summary>A block's range, <c>{</c> to just after <c>}</c>. libsass measures a block's length from where the text before
+    /// it ended (before the whitespace ahead of its brace), so a block ending on its first line ends that many columns further.</summary>
+    private SourceRange BlockRange(int open, int end, int whitespaceBefore)
+    {
+        var start = Point(open);
+        var stop = Point(end);
+        return new SourceRange(start, stop.Line == start.Line ? stop.Plus(whitespaceBefore) : stop);
+    }
+
+    /// <summary>True when <paramref name="text"/> stands in the file at <paramref name="index"/> as it is (no comment was dropped from it).</summary>
+    private bool Verbatim(string text, int index) => index >= 0 && index + text.Length <= _text.Length && string.CompareOrdinal(_text, index, text, 0, text.Length) == 0;
+
     private SassException Error(string message)
     {
         var span = Span();
@@ -69,8 +105,9 @@ public sealed class Parser
                 var end = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
                 if (end < 0) throw Error("unterminated comment");
                 var text = _text[_pos..(end + 2)];
+                var range = comments is null ? default : Range(_pos, end + 2);
                 _pos = end + 2;
-                comments?.Add(new CommentStatement(span, text));
+                comments?.Add(new CommentStatement(span, text) { Range = range });
                 continue;
             }
             break;
@@ -120,6 +157,7 @@ public sealed class Parser
             var name = ReadIdentifier();
             SkipWhitespace();
             Expect(':');
+            var variableValueStart = _pos;
             var valueText = ReadUntilStatementEnd(out _);
             var isDefault = false;
             var isGlobal = false;
@@ -130,7 +168,7 @@ public sealed class Parser
                 if (trimmed.EndsWith("!global", StringComparison.Ordinal)) { isGlobal = true; valueText = trimmed[..^7]; continue; }
                 break;
             }
-            return new VariableStatement(span, name, ParseExpression(valueText, span), isDefault, isGlobal);
+            return new VariableStatement(span, name, ParseExpression(valueText, span, Verbatim(valueText, variableValueStart) ? variableValueStart : -1), isDefault, isGlobal);
         }
         // A declaration or a nested rule: look ahead for what ends the header.
         var start = _pos;
@@ -138,8 +176,25 @@ public sealed class Parser
         if (terminator == '{')
         {
             _pos--; // back onto the brace
+            var blockStart = _pos;
+            var selector = header.Trim();
+            var verbatim = Verbatim(selector, start);
+            if (verbatim && selector.IndexOf("#{", StringComparison.Ordinal) is var interpolation and >= 0)
+            {
+                // libsass's parser does not count an interpolated selector's text up to its first #{: what follows on
+                // that line is placed that many columns too early
+                _lags.Add((start + selector.Length, Point(start).Line, interpolation + 2));
+            }
             var body = ParseBlock();
-            return new RuleStatement(span, ParseInterpolated(header.Trim(), span), body);
+            return new RuleStatement(span, ParseInterpolated(selector, span, verbatim ? start : -1), body)
+            {
+                Range = Range(start, _pos),
+                SelectorIndex = verbatim ? start : -1,
+                Tokens = verbatim && !selector.Contains("#{", StringComparison.Ordinal)
+                    ? SourceMaps.SimpleSelectors(selector).Select(t => (t.Start, t.Parent, t.Mapped ? Range(start + t.Start, start + t.End) : (SourceRange?)null)).ToList()
+                    : null,
+                BlockRange = BlockRange(blockStart, _pos, blockStart - (start + selector.Length)),
+            };
         }
         var colon = FindDeclarationColon(header);
         if (colon < 0)
@@ -149,7 +204,13 @@ public sealed class Parser
         }
         var propName = header[..colon].Trim();
         var value = header[(colon + 1)..].Trim();
-        return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
+        var valueStart = start + colon + 1 + (header.Length - colon - 1 - header[(colon + 1)..].TrimStart().Length);
+        if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
+        return new DeclarationStatement(span, ParseInterpolated(propName, span, start), value, ParseExpression(value, span, valueStart))
+        {
+            NameRange = Range(start, start + propName.Length),
+            ValueRange = Range(valueStart, valueStart + value.Length),
+        };
     }
 
     private static int FindDeclarationColon(string header)
@@ -211,6 +272,7 @@ public sealed class Parser
 
     private Statement ParseAtRule(SourceSpan span)
     {
+        var at = _pos;
         _pos++;
         var name = ReadIdentifier();
         switch (name)
@@ -235,7 +297,12 @@ public sealed class Parser
                 SkipWhitespace();
                 var id = ReadIdentifier();
                 SkipWhitespace();
-                var arguments = Peek() == '(' ? ParseArguments(ReadParenthesized(), span) : [];
+                List<Argument> arguments = [];
+                if (Peek() == '(')
+                {
+                    var inner = ReadParenthesized(out var innerStart);
+                    arguments = ParseArguments(inner, span, Verbatim(inner, innerStart) ? innerStart : -1);
+                }
                 SkipWhitespace();
                 IReadOnlyList<Statement>? content = null;
                 if (Peek() == '{') content = ParseBlock();
@@ -246,7 +313,11 @@ public sealed class Parser
                 ReadUntilStatementEnd(out _);
                 return new ContentStatement(span);
             case "return":
-                return new ReturnStatement(span, ParseExpression(ReadUntilStatementEnd(out _), span));
+            {
+                var valueStart = _pos;
+                var text = ReadUntilStatementEnd(out _);
+                return new ReturnStatement(span, ParseExpression(text, span, Verbatim(text, valueStart) ? valueStart : -1));
+            }
             case "if":
             {
                 var clauses = new List<(Expression?, IReadOnlyList<Statement>)>();
@@ -293,7 +364,17 @@ public sealed class Parser
             case "while":
                 return new WhileStatement(span, ParseExpression(ReadUntil('{'), span), ParseBlock());
             case "media":
-                return new MediaStatement(span, ParseInterpolated(ReadUntil('{').Trim(), span), ParseBlock());
+            {
+                var rawQuery = ReadUntil('{');
+                var query = rawQuery.Trim();
+                var blockStart = _pos;
+                var body = ParseBlock();
+                return new MediaStatement(span, ParseInterpolated(query, span), body)
+                {
+                    KeywordRange = Range(at, at + 6),
+                    BlockRange = BlockRange(blockStart, _pos, rawQuery.Length - rawQuery.TrimEnd().Length),
+                };
+            }
             case "extend":
             {
                 var text = ReadUntilStatementEnd(out _).Trim();
@@ -341,9 +422,13 @@ public sealed class Parser
         throw Error($"expected \"{stop}\"");
     }
 
-    private string ReadParenthesized()
+    private string ReadParenthesized() => ReadParenthesized(out _);
+
+    /// <param name="innerStart">Where the text inside the parentheses starts in the file.</param>
+    private string ReadParenthesized(out int innerStart)
     {
         SkipWhitespace();
+        innerStart = _pos + 1;
         if (Peek() != '(') return "";
         var start = _pos;
         var depth = 0;
@@ -372,27 +457,37 @@ public sealed class Parser
 
     private List<Parameter> ParseParameters()
     {
-        var inner = ReadParenthesized();
+        var inner = ReadParenthesized(out var innerStart);
         var parameters = new List<Parameter>();
+        var offset = 0;
         foreach (var part in SplitTopLevel(inner, ','))
         {
-            var p = part.Trim();
+            var partStart = innerStart + offset;
+            offset += part.Length + 1;
+            var p = part.TrimEnd();
+            var lead = p.Length - p.TrimStart().Length;
+            p = p.TrimStart();
             if (p.Length == 0) continue;
             var rest = p.EndsWith("...", StringComparison.Ordinal);
             if (rest) p = p[..^3];
             var colon = p.IndexOf(':');
             var name = (colon < 0 ? p : p[..colon]).Trim().TrimStart('$');
-            var def = colon < 0 ? null : ParseExpression(p[(colon + 1)..], Span());
+            var at = partStart + lead + colon + 1;
+            var def = colon < 0 ? null : ParseExpression(p[(colon + 1)..], Span(), Verbatim(p[(colon + 1)..], at) ? at : -1);
             parameters.Add(new Parameter(name, def, rest));
         }
         return parameters;
     }
 
-    private List<Argument> ParseArguments(string inner, SourceSpan span)
+    /// <param name="at">Where <paramref name="inner"/> starts in the file (-1: not known).</param>
+    internal List<Argument> ParseArguments(string inner, SourceSpan span, int at = -1)
     {
         var arguments = new List<Argument>();
+        var offset = 0;
         foreach (var part in SplitTopLevel(inner, ','))
         {
+            var partStart = offset + (part.Length - part.TrimStart().Length);
+            offset += part.Length + 1;
             var a = part.Trim();
             if (a.Length == 0) continue;
             var rest = a.EndsWith("...", StringComparison.Ordinal);
@@ -405,9 +500,10 @@ public sealed class Parser
                 {
                     name = a[1..colon].Trim();
                     a = a[(colon + 1)..];
+                    partStart += colon + 1;
                 }
             }
-            arguments.Add(new Argument(name, ParseExpression(a, span), rest));
+            arguments.Add(new Argument(name, ParseExpression(a, span, at < 0 ? -1 : at + partStart), rest));
         }
         return arguments;
     }
@@ -494,7 +590,8 @@ public sealed class Parser
 
     // ---- interpolation and expressions --------------------------------------------------------------------------
 
-    internal Interpolated ParseInterpolated(string text, SourceSpan span)
+    /// <param name="at">Where <paramref name="text"/> starts in the file (-1: not known).</param>
+    internal Interpolated ParseInterpolated(string text, SourceSpan span, int at = -1)
     {
         var parts = new List<object>();
         var sb = new StringBuilder();
@@ -504,7 +601,7 @@ public sealed class Parser
             {
                 var j = InterpolationEnd(text, i);
                 if (sb.Length > 0) { parts.Add(sb.ToString()); sb.Clear(); }
-                parts.Add(ParseExpression(text[(i + 2)..(j - 1)], span));
+                parts.Add(ParseExpression(text[(i + 2)..(j - 1)], span, at < 0 ? -1 : at + i + 2));
                 i = j - 1;
                 continue;
             }
@@ -514,5 +611,6 @@ public sealed class Parser
         return new Interpolated(parts);
     }
 
-    internal Expression ParseExpression(string text, SourceSpan span) => new ExpressionParser(text, span, this).Parse();
+    /// <param name="at">Where <paramref name="text"/> starts in the file, for the source map (-1: not known).</param>
+    internal Expression ParseExpression(string text, SourceSpan span, int at = -1) => new ExpressionParser(text, span, this, at).Parse();
 }

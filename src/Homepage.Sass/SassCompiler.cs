@@ -43,15 +43,19 @@ public static class SassCompiler
 {
     public static SassResult Compile(string source, SassOptions options)
     {
+        var written = source;
         if (options.Syntax == SassSyntax.Sass) source = IndentedSyntax.ToScss(source);
         var file = options.InputPath ?? "stdin";
         string css;
+        MappedOutput? mapped = options.SourceMap ? new MappedOutput(new System.Text.StringBuilder()) : null;
+        List<(string Path, string Text)> files = [(file, written)];
         try
         {
             var statements = new Parser(source, file).ParseStylesheet();
             var evaluator = new Evaluator(options);
             evaluator.Run(statements, file);
-            css = Emitter.Emit(evaluator.Root, options.Style);
+            css = Emitter.Emit(evaluator.Root, options.Style, mapped);
+            files.AddRange(evaluator.ImportedFiles);
             // CSS with characters beyond ASCII says it is UTF-8: a @charset rule, or a byte-order mark when compressed
             if (css.Any(c => c > 127)) css = (options.Style == SassOutputStyle.Compressed ? "\uFEFF" : "@charset \"UTF-8\";\n") + css;
         }
@@ -62,13 +66,44 @@ public static class SassCompiler
             throw new SassException($"Error: Invalid CSS: {e.Message}\n        in {file}", file, 0, 0);
         }
         string? map = null;
-        if (options.SourceMap)
+        if (mapped is not null)
         {
-            var output = Path.GetFileName(options.OutputPath ?? "stdin.css");
-            var input = Path.GetFileName(file);
-            map = "{\n\t\"version\": 3,\n\t\"file\": \"" + output + "\",\n\t\"sources\": [\n\t\t\"" + input + "\"\n\t],\n\t\"names\": [],\n\t\"mappings\": \"\"\n}";
-            css += "\n/*# sourceMappingURL=" + output + ".map */";
+            map = SourceMapJson(options, files, mapped);
+            css += "\n/*# sourceMappingURL=" + Path.GetFileName(options.OutputPath ?? "stdin.css") + ".map */";
         }
         return new SassResult(css, map);
+    }
+
+    /// <summary>The source map as libsass writes it (tab-indented JSON): the CSS file's name, every source relative to the
+    /// map's folder (the output's), their contents when asked, and the mappings.</summary>
+    private static string SourceMapJson(SassOptions options, List<(string Path, string Text)> files, MappedOutput mapped)
+    {
+        var outputPath = options.OutputPath ?? "stdin.css";
+        var mapFolder = Path.GetDirectoryName(Path.GetFullPath(outputPath)) ?? ".";
+        string Link(string path) => path == "stdin" ? "stdin" : Path.GetRelativePath(mapFolder, Path.GetFullPath(path)).Replace('\\', '/');
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++) index.TryAdd(files[i].Path, i);
+        var sb = new System.Text.StringBuilder("{\n\t\"version\": 3,\n\t\"file\": ");
+        SourceMaps.JsonString(sb, Path.GetFileName(outputPath));
+        sb.Append(",\n\t\"sources\": [");
+        for (var i = 0; i < files.Count; i++)
+        {
+            sb.Append(i == 0 ? "\n\t\t" : ",\n\t\t");
+            SourceMaps.JsonString(sb, Link(files[i].Path));
+        }
+        sb.Append(files.Count > 0 ? "\n\t]" : "]");
+        if (options.SourceMapContents)
+        {
+            sb.Append(",\n\t\"sourcesContent\": [");
+            for (var i = 0; i < files.Count; i++)
+            {
+                sb.Append(i == 0 ? "\n\t\t" : ",\n\t\t");
+                SourceMaps.JsonString(sb, files[i].Text);
+            }
+            sb.Append("\n\t]");
+        }
+        sb.Append(",\n\t\"names\": [],\n\t\"mappings\": ");
+        SourceMaps.JsonString(sb, SourceMaps.Mappings(mapped.Mappings, f => index.GetValueOrDefault(f)));
+        return sb.Append("\n}").ToString();
     }
 }

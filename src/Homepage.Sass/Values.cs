@@ -8,6 +8,22 @@ public abstract record SassValue
 {
     public virtual bool IsTruthy => true;
 
+    /// <summary>Where the value was written or computed (libsass's pstate), for source maps; not part of its equality.</summary>
+    public SourceRange? Origin { get; init; }
+
+    public virtual bool Equals(SassValue? other) => other is not null && EqualityContract == other.EqualityContract;
+
+    public override int GetHashCode() => EqualityContract.GetHashCode();
+
+    /// <summary><paramref name="value"/> marked as written or computed at <paramref name="origin"/> (a literal's computed value too).</summary>
+    public static SassValue WithOrigin(SassValue value, SourceRange origin) => value switch
+    {
+        OriginalNumber n => n with { Number = n.Number with { Origin = origin }, Origin = origin },
+        OriginalColor c => c with { Color = c.Color with { Origin = origin }, Origin = origin },
+        SassNull => value,
+        _ => value with { Origin = origin },
+    };
+
     /// <summary>The CSS text of the value; <paramref name="compressed"/> selects libsass's compressed number and colour forms.</summary>
     public abstract string ToCss(bool compressed);
 }
