@@ -18,7 +18,7 @@ public static class CommandLine
                                       deprecated settings, plugins Homepage lacks (alias: hyde)
           homepage kramdown [FILE]    Markdown (FILE or standard input) to HTML with Jekyll's kramdown settings
                                       (--config FILE to use that site's kramdown: options)
-          homepage sass FILE          SCSS to CSS (--style nested|expanded|compact|compressed, -I LOADPATH)
+          homepage sass FILE [OUT]    SCSS (or .sass, -a) to CSS (--style nested|expanded|compact|compressed, -I LOADPATH, -m: source map)
 
         Options:
           -s, --source DIR            Source directory (default: ./)

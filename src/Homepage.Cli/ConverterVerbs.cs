@@ -44,6 +44,9 @@ internal static class ConverterVerbs
     private static int Sass(string[] args, TextWriter stdout)
     {
         string? file = null;
+        string? output = null;
+        var sourceMap = false;
+        var indented = false;
         var style = SassOutputStyle.Nested;
         var loadPaths = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -56,14 +59,33 @@ internal static class ConverterVerbs
                 case "-I" or "--load-path" when i + 1 < args.Length:
                     loadPaths.Add(args[++i]);
                     break;
+                case "-m" or "--sourcemap":
+                    sourceMap = true;
+                    break;
+                case "-a" or "--sass":
+                    indented = true;
+                    break;
                 default:
-                    file = args[i];
+                    if (file is null) file = args[i];
+                    else output = args[i];
                     break;
             }
         }
         var source = file is null ? Console.In.ReadToEnd() : TextFiles.Read(file);
-        var result = SassCompiler.Compile(source, new SassOptions { Style = style, LoadPaths = loadPaths, InputPath = file ?? "stdin" });
-        stdout.Write(result.Css);
+        // as sassc: with OUTPUT the map goes to OUTPUT.map, without it into the CSS as a data URL
+        var result = SassCompiler.Compile(source, new SassOptions
+        {
+            Style = style, LoadPaths = loadPaths, InputPath = file ?? "stdin", SourceMap = sourceMap,
+            Syntax = indented || file?.EndsWith(".sass", StringComparison.OrdinalIgnoreCase) == true ? SassSyntax.Sass : SassSyntax.Scss,
+            OutputPath = output ?? (file is null ? "stdin.css" : Path.ChangeExtension(file, ".css")), SourceMapEmbed = sourceMap && output is null,
+        });
+        if (output is null)
+        {
+            stdout.Write(result.Css);
+            return 0;
+        }
+        File.WriteAllText(output, result.Css);
+        if (result.SourceMap is not null) File.WriteAllText(output + ".map", result.SourceMap);
         return 0;
     }
 }

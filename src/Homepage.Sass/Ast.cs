@@ -3,8 +3,7 @@ namespace Homepage.Sass;
 /// <summary>A position in a source file, for error messages.</summary>
 public readonly record struct SourceSpan(string File, int Line, int Column);
 
-/// <summary>A point of a source file as libsass's source maps count it: 0-based line and column (a column counts a
-/// character of two UTF-8 bytes as one, of three as two, of four as three: libsass counts continuation bytes).</summary>
+/// <summary>A point of a source file as libsass's source maps count it: 0-based line and column (in characters).</summary>
 public readonly record struct SourcePoint(string File, int Line, int Column)
 {
     /// <summary>libsass's <c>pstate + offset</c> for a token on one line.</summary>
@@ -24,9 +23,9 @@ public sealed record RuleStatement(SourceSpan Span, Interpolated Selector, IRead
     public int SelectorIndex { get; init; } = -1;
     public SourceRange? BlockRange { get; init; }
 
-    /// <summary>Where each simple selector of the selector text was written (null for one libsass maps otherwise), by its
-    /// offset in the text; null when the selector has interpolations (its text is known only when evaluated).</summary>
-    public IReadOnlyList<(int Offset, bool Parent, SourceRange? Range)>? Tokens { get; init; }
+    /// <summary>Each simple selector of the selector text, by its offset in the text, with the points its source-map
+    /// mappings refer to; null when the selector has interpolations (its text is known only when evaluated).</summary>
+    public IReadOnlyList<(int Offset, bool Parent, IReadOnlyList<SourcePoint> Points)>? Tokens { get; init; }
 }
 public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, string RawValue, Expression Value) : Statement(Span)
 {
@@ -50,7 +49,12 @@ public sealed record MediaStatement(SourceSpan Span, Interpolated Query, IReadOn
     public SourceRange? KeywordRange { get; init; }
     public SourceRange? BlockRange { get; init; }
 }
-public sealed record AtRuleStatement(SourceSpan Span, string Name, Interpolated Parameters, IReadOnlyList<Statement>? Body) : Statement(Span);
+public sealed record AtRuleStatement(SourceSpan Span, string Name, Interpolated Parameters, IReadOnlyList<Statement>? Body) : Statement(Span)
+{
+    /// <summary>The <c>@name</c> keyword; its parameters as written.</summary>
+    public SourceRange? KeywordRange { get; init; }
+    public SourceRange? ParametersRange { get; init; }
+}
 public sealed record ExtendStatement(SourceSpan Span, Interpolated Selector, bool Optional) : Statement(Span);
 public sealed record CommentStatement(SourceSpan Span, string Text) : Statement(Span)
 {

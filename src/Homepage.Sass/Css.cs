@@ -16,8 +16,8 @@ internal sealed class CssRule : CssNode
     public SourceRange? Range { get; set; }
     public SourceRange? BlockRange { get; set; }
 
-    /// <summary>For source maps: where each simple selector of a selector was written, by selector.</summary>
-    public Dictionary<string, IReadOnlyList<SourceRange?>>? SelectorTokens { get; set; }
+    /// <summary>For source maps: for each selector, the points its simple selectors' mappings refer to.</summary>
+    public Dictionary<string, IReadOnlyList<IReadOnlyList<SourcePoint>>>? SelectorTokens { get; set; }
 
     /// <summary>A rule of the same selectors, positions and tokens (a rule bubbled into a media block).</summary>
     public CssRule Copy() => new(Selectors.ToList()) { Breaks = Breaks, Range = Range, BlockRange = BlockRange, SelectorTokens = SelectorTokens };
@@ -27,6 +27,12 @@ internal sealed class CssRule : CssNode
 /// (a token's start and end in <see cref="Value"/>).</summary>
 internal sealed record CssDeclaration(string Property, string Value)
 {
+    /// <summary>A comment inside the rule (its text in <see cref="Value"/>), printed among the declarations.</summary>
+    public bool IsComment { get; init; }
+
+    /// <summary>For source maps: a comment's place.</summary>
+    public SourceRange? CommentRange { get; init; }
+
     public SourceRange? NameRange { get; init; }
     public IReadOnlyList<(int Start, int End, SourceRange Range)>? ValueTokens { get; init; }
 }
@@ -56,6 +62,10 @@ internal sealed class CssAtRule : CssNode
     public bool HasBody { get; }
     public List<CssNode> Children { get; } = new();
     public List<CssDeclaration> Declarations { get; } = new();
+
+    /// <summary>For source maps: the <c>@name</c> keyword and the parameters.</summary>
+    public SourceRange? KeywordRange { get; init; }
+    public SourceRange? ParametersRange { get; init; }
 }
 
 internal sealed class CssComment : CssNode

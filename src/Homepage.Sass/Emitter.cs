@@ -24,8 +24,8 @@ internal static partial class Emitter
             foreach (var node in nodes) Compressed(node, sb, map);
             return sb.Length == 0 ? "" : sb.Append('\n').ToString();
         }
-        if (style == SassOutputStyle.Compact) Compact(nodes, sb);
-        else Expanded(nodes, sb, 0, style);
+        if (style == SassOutputStyle.Compact) Compact(nodes, sb, map);
+        else Expanded(nodes, sb, 0, style, map);
         return sb.ToString().TrimEnd('\n') + (sb.Length > 0 ? "\n" : "");
     }
 
@@ -50,12 +50,27 @@ internal static partial class Emitter
                 sb.Append(compressed ? Combinator().Replace(outside, "$1") : Combinator().Replace(outside, " $1 "));
                 if (i == s.Length) break;
                 var end = c is '"' or '\'' ? Parser.StringEnd(s, i) : Close(s, i);
-                sb.Append(s, i, end - i);
+                if (c == '(' && end - i > 2 && SelectorArgument(s, i, end))
+                {
+                    // a pseudo selector's selector argument prints as a selector list (compressed: ".a,.b", ">b")
+                    var inner = Parser.SplitTopLevel(s[(i + 1)..(end - 1)], ',').Select(x => Selector(x, compressed).TrimStart());
+                    sb.Append('(').Append(string.Join(compressed ? "," : ", ", inner)).Append(')');
+                }
+                else sb.Append(s, i, end - i);
                 start = end;
                 i = end - 1;
             }
         }
         return sb.ToString();
+
+        // the parenthesis follows a pseudo selector's name, and holds no An+B or number
+        static bool SelectorArgument(string text, int open, int end)
+        {
+            var nameStart = open;
+            while (nameStart > 0 && (char.IsLetterOrDigit(text[nameStart - 1]) || text[nameStart - 1] is '-' or '_')) nameStart--;
+            if (nameStart == 0 || nameStart == open || text[nameStart - 1] != ':') return false;
+            return !System.Text.RegularExpressions.Regex.IsMatch(text[(open + 1)..(end - 1)].Trim(), @"^([+-]?\d*n\s*([+-]\s*\d+)?|[+-]?\d+|odd|even)$");
+        }
 
         static int Close(string text, int open)
         {
@@ -82,12 +97,7 @@ internal static partial class Emitter
                 MappedSelectors(rule, sb, map, compressed: true, _ => ",");
                 map?.Map(rule.BlockRange?.Start);
                 sb.Append('{');
-                for (var i = 0; i < rule.Declarations.Count; i++)
-                {
-                    if (i > 0) sb.Append(';');
-                    var d = rule.Declarations[i];
-                    MappedDeclaration(d, sb, map, d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":");
-                }
+                CompressedDeclarations(rule.Declarations, sb, map);
                 sb.Append('}');
                 map?.Map(rule.BlockRange?.End);
                 break;
@@ -103,15 +113,14 @@ internal static partial class Emitter
                 map?.Map(media.BlockRange?.End);
                 break;
             case CssAtRule at:
-                sb.Append('@').Append(at.Name);
-                if (at.Parameters.Length > 0) sb.Append(' ').Append(Spaces().Replace(at.Parameters, " "));
+                MappedAtRule(at, sb, map, Spaces().Replace(at.Parameters, " "));
                 if (!at.HasBody)
                 {
                     sb.Append(';');
                     break;
                 }
                 sb.Append('{');
-                sb.Append(string.Join(";", at.Declarations.Select(d => d.Property + ":" + d.Value)));
+                CompressedDeclarations(at.Declarations, sb, map);
                 foreach (var child in at.Children) Compressed(child, sb, map);
                 sb.Append('}');
                 break;
@@ -132,24 +141,59 @@ internal static partial class Emitter
             if (map is null) continue;
             var printedTokens = SourceMaps.SimpleSelectors(printed);
             var sources = rule.SelectorTokens?.GetValueOrDefault(rule.Selectors[i]);
-            if (sources is not null && sources.Count != printedTokens.Count) sources = null;
+            if (sources is not null && (sources.Count != printedTokens.Count || sources.Where((points, k) => points.Count != printedTokens[k].Marks.Count).Any())) sources = null;
             for (var k = 0; k < printedTokens.Count; k++)
             {
-                var source = sources?[k];
-                map.Map(source?.Start, start + printedTokens[k].Start);
-                if (crutch is not null)
+                var marks = printedTokens[k].Marks;
+                for (var j = 0; j < marks.Count; j++)
                 {
-                    map.Map(crutch, start + printedTokens[k].Start);
-                    crutch = null;
+                    map.Map(sources?[k][j], start + marks[j].Emit);
+                    if (marks[j].TokenOpen && crutch is not null)
+                    {
+                        map.Map(crutch, start + marks[j].Emit);
+                        crutch = null;
+                    }
                 }
-                map.Map(source?.End, start + printedTokens[k].End);
             }
         }
     }
 
-    /// <summary>A declaration, its property name and each token of its value mapped to where they were written.</summary>
-    private static void MappedDeclaration(CssDeclaration d, StringBuilder sb, MappedOutput? map, string colon)
+    /// <summary>An at-rule's keyword and parameters, each mapped as a token.</summary>
+    private static void MappedAtRule(CssAtRule at, StringBuilder sb, MappedOutput? map, string parameters)
     {
+        map?.Map(at.KeywordRange?.Start);
+        sb.Append('@').Append(at.Name);
+        map?.Map(at.KeywordRange?.End);
+        if (parameters.Length == 0) return;
+        sb.Append(' ');
+        map?.Map(at.ParametersRange?.Start);
+        sb.Append(parameters);
+        map?.Map(at.ParametersRange?.End);
+    }
+
+    /// <summary>Declarations and comments as libsass compresses them: a semicolon after a declaration that is not the last,
+    /// nothing after a comment.</summary>
+    private static void CompressedDeclarations(List<CssDeclaration> declarations, StringBuilder sb, MappedOutput? map)
+    {
+        for (var i = 0; i < declarations.Count; i++)
+        {
+            if (i > 0 && !declarations[i - 1].IsComment) sb.Append(';');
+            var d = declarations[i];
+            MappedDeclaration(d, sb, map, d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":");
+        }
+    }
+
+    /// <summary>A declaration, its property name and each token of its value mapped to where they were written (a comment
+    /// among declarations: its text, mapped as a whole).</summary>
+    private static void MappedDeclaration(CssDeclaration d, StringBuilder sb, MappedOutput? map, string colon, string? commentText = null)
+    {
+        if (d.IsComment)
+        {
+            map?.Map(d.CommentRange?.Start);
+            sb.Append(commentText ?? d.Value);
+            map?.Map(d.CommentRange?.End);
+            return;
+        }
         map?.Map(d.NameRange?.Start);
         sb.Append(d.Property);
         map?.Map(d.NameRange?.End);
@@ -175,7 +219,7 @@ internal static partial class Emitter
 
     /// <summary>libsass's compact style: a rule per line (<c>a { b: c; d: e; }</c>), a media block on one line, a blank
     /// line between top-level blocks but none after a comment.</summary>
-    private static void Compact(List<CssNode> nodes, StringBuilder sb)
+    private static void Compact(List<CssNode> nodes, StringBuilder sb, MappedOutput? map)
     {
         CssNode? previous = null;
         foreach (var node in nodes)
@@ -183,47 +227,61 @@ internal static partial class Emitter
             if (!HasOutput(node)) continue;
             if (previous is not null and not CssComment) sb.Append('\n');
             previous = node;
-            // compact style joins a comment's indented continuation lines with single spaces
-            if (node is CssComment comment) sb.Append(CommentLineBreaks().Replace(comment.Text, " "));
-            else CompactBlock(node, sb);
+            CompactBlock(node, sb, map);
             sb.Append('\n');
         }
     }
 
-    private static void CompactBlock(CssNode node, StringBuilder sb)
+    private static void CompactBlock(CssNode node, StringBuilder sb, MappedOutput? map)
     {
-        static void Declarations(IEnumerable<CssDeclaration> declarations, StringBuilder sb)
+        static void Declarations(IEnumerable<CssDeclaration> declarations, StringBuilder sb, MappedOutput? map)
         {
-            foreach (var (p, v) in declarations) sb.Append(p).Append(": ").Append(v).Append("; ");
+            foreach (var d in declarations)
+            {
+                // compact style joins a comment's indented continuation lines with single spaces
+                MappedDeclaration(d, sb, map, ": ", d.IsComment ? CommentLineBreaks().Replace(d.Value, " ") : null);
+                sb.Append(d.IsComment ? " " : "; ");
+            }
         }
         switch (node)
         {
             case CssComment comment:
-                sb.Append(comment.Text);
+                map?.Map(comment.Range?.Start);
+                sb.Append(CommentLineBreaks().Replace(comment.Text, " "));
+                map?.Map(comment.Range?.End);
                 break;
             case CssRule rule:
-                sb.Append(string.Join(", ", rule.Selectors.Select(s => Selector(s, false)))).Append(" { ");
-                Declarations(rule.Declarations, sb);
+                MappedSelectors(rule, sb, map, compressed: false, _ => ", ");
+                sb.Append(' ');
+                map?.Map(rule.BlockRange?.Start);
+                sb.Append("{ ");
+                Declarations(rule.Declarations, sb, map);
                 sb.Append('}');
+                map?.Map(rule.BlockRange?.End);
                 break;
             case CssMedia media:
-                sb.Append("@media ").Append(MediaQuery(media.Query, false)).Append(" { ");
+                map?.Map(media.KeywordRange?.Start);
+                sb.Append("@media");
+                map?.Map(media.KeywordRange?.End);
+                sb.Append(' ').Append(MediaQuery(media.Query, false));
+                map?.Map(media.BlockRange?.Start); // recorded before the space libsass schedules ahead of the brace
+                sb.Append(" { ");
                 foreach (var child in media.Children.Where(HasOutput))
                 {
-                    CompactBlock(child, sb);
+                    CompactBlock(child, sb, map);
                     sb.Append(' ');
                 }
                 sb.Append('}');
+                map?.Map(media.BlockRange?.End);
                 break;
             case CssAtRule at:
-                sb.Append('@').Append(at.Name);
-                if (at.Parameters.Length > 0) sb.Append(' ').Append(at.Parameters);
+                MappedAtRule(at, sb, map, at.Parameters);
                 if (!at.HasBody) { sb.Append(';'); break; }
                 sb.Append(" { ");
-                Declarations(at.Declarations, sb);
+                Declarations(at.Declarations, sb, map);
                 foreach (var child in at.Children.Where(HasOutput))
                 {
-                    CompactBlock(child, sb);
+                    CompactBlock(child, sb, map);
                     sb.Append(' ');
                 }
                 sb.Append('}');
@@ -231,10 +289,19 @@ internal static partial class Emitter
         }
     }
 
-    private static void Expanded(List<CssNode> nodes, StringBuilder sb, int depth, SassOutputStyle style)
+    private static void Expanded(List<CssNode> nodes, StringBuilder sb, int depth, SassOutputStyle style, MappedOutput? map)
     {
         var pad = new string(' ', depth * 2);
         CssNode? previous = null;
+        void Declarations(List<CssDeclaration> declarations)
+        {
+            foreach (var d in declarations)
+            {
+                sb.Append(pad).Append("  ");
+                MappedDeclaration(d, sb, map, ": ");
+                sb.Append(d.IsComment ? "\n" : ";\n");
+            }
+        }
         foreach (var node in nodes)
         {
             if (!HasOutput(node)) continue;
@@ -244,32 +311,44 @@ internal static partial class Emitter
             switch (node)
             {
                 case CssComment comment:
-                    sb.Append(pad).Append(comment.Text).Append('\n');
+                    sb.Append(pad);
+                    map?.Map(comment.Range?.Start);
+                    sb.Append(comment.Text);
+                    map?.Map(comment.Range?.End);
+                    sb.Append('\n');
                     break;
                 case CssRule rule:
                     sb.Append(pad);
-                    for (var i = 0; i < rule.Selectors.Count; i++)
-                    {
-                        // libsass starts a selector written after a line break on a new line, unindented
-                        if (i > 0) sb.Append(rule.Breaks?.Contains(rule.Selectors[i]) == true ? ",\n" : ", ");
-                        sb.Append(Selector(rule.Selectors[i], false));
-                    }
-                    sb.Append(" {\n");
-                    foreach (var (p, v) in rule.Declarations) sb.Append(pad).Append("  ").Append(p).Append(": ").Append(v).Append(";\n");
-                    sb.Append(pad).Append("}\n");
+                    // libsass starts a selector written after a line break on a new line, unindented
+                    MappedSelectors(rule, sb, map, compressed: false, i => rule.Breaks?.Contains(rule.Selectors[i]) == true ? ",\n" : ", ");
+                    sb.Append(' ');
+                    map?.Map(rule.BlockRange?.Start);
+                    sb.Append("{\n");
+                    Declarations(rule.Declarations);
+                    sb.Append(pad).Append('}');
+                    map?.Map(rule.BlockRange?.End);
+                    sb.Append('\n');
                     break;
                 case CssMedia media:
-                    sb.Append(pad).Append("@media ").Append(MediaQuery(media.Query, false)).Append(" {\n");
-                    Expanded(media.Children, sb, depth + 1, style);
-                    sb.Append(pad).Append("}\n");
+                    sb.Append(pad);
+                    map?.Map(media.KeywordRange?.Start);
+                    sb.Append("@media");
+                    map?.Map(media.KeywordRange?.End);
+                    sb.Append(' ').Append(MediaQuery(media.Query, false));
+                    map?.Map(media.BlockRange?.Start);
+                    sb.Append(" {\n");
+                    Expanded(media.Children, sb, depth + 1, style, map);
+                    sb.Append(pad).Append('}');
+                    map?.Map(media.BlockRange?.End);
+                    sb.Append('\n');
                     break;
                 case CssAtRule at:
-                    sb.Append(pad).Append('@').Append(at.Name);
-                    if (at.Parameters.Length > 0) sb.Append(' ').Append(at.Parameters);
+                    sb.Append(pad);
+                    MappedAtRule(at, sb, map, at.Parameters);
                     if (!at.HasBody) { sb.Append(";\n"); break; }
                     sb.Append(" {\n");
-                    foreach (var (p, v) in at.Declarations) sb.Append(pad).Append("  ").Append(p).Append(": ").Append(v).Append(";\n");
-                    Expanded(at.Children, sb, depth + 1, style);
+                    Declarations(at.Declarations);
+                    Expanded(at.Children, sb, depth + 1, style, map);
                     sb.Append(pad).Append("}\n");
                     break;
             }

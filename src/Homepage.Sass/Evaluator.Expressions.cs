@@ -13,9 +13,11 @@ internal sealed partial class Evaluator
                     ? Strip(value) is SassNumber readNumber ? readNumber with { DropLeadingZero = true } : VariableValue(value)
                     : throw new SassException($"Error: Undefined variable: \"${v.Name}\".\n        on line {v.Span.Line}:{v.Span.Column} of {v.Span.File}", v.Span.File, v.Span.Line, v.Span.Column);
             case ParenExpression p:
-                // an operation in parentheses is computed where the parentheses are
-                if (p.Inner is BinaryExpression inner) return p.Range is { } where ? SassValue.WithOrigin(Strip(Binary(inner, divide: true)), where) : Strip(Binary(inner, divide: true));
-                return Strip(Eval(p.Inner));
+            {
+                // a literal or an operation in parentheses is placed with its parentheses
+                var inner = Strip(p.Inner is BinaryExpression innerOperation ? Binary(innerOperation, divide: true) : Eval(p.Inner));
+                return p.Range is { } where && p.Inner is LiteralExpression or BinaryExpression or UnaryExpression ? SassValue.WithOrigin(inner, where) : inner;
+            }
             case ListExpression list:
                 return new SassList(list.Items.Select(Eval).ToList(), list.Separator, list.Bracketed);
             case MapExpression map:
@@ -33,7 +35,7 @@ internal sealed partial class Evaluator
                 };
             }
             case BinaryExpression b:
-                return b.Range is { } operation ? SassValue.WithOrigin(Binary(b), operation) : Binary(b);
+                return PlacedBinary(b);
             case FunctionCallExpression call:
             {
                 // a built-in's new value is where the call is; one it passes through (rgba($color, .5), map-get) keeps its own
@@ -63,8 +65,8 @@ internal sealed partial class Evaluator
             var left = Eval(b.Left);
             return left.IsTruthy ? left : Eval(b.Right);
         }
-        var rawLeft = b.Left is BinaryExpression leftOperation ? Binary(leftOperation, divide: true) : Eval(b.Left);
-        var rawRight = b.Right is BinaryExpression rightOperation ? Binary(rightOperation, divide: true) : Eval(b.Right);
+        var rawLeft = b.Left is BinaryExpression leftOperation ? PlacedBinary(leftOperation, divide: true) : Eval(b.Left);
+        var rawRight = b.Right is BinaryExpression rightOperation ? PlacedBinary(rightOperation, divide: true) : Eval(b.Right);
         // "10px/8px" written as literals stays a slash (font shorthand); it divides only with variables, calls, parens
         // or as the operand of another operation.
         if (!divide && _slashKeeps && b.Operator == "/" && rawLeft is OriginalNumber ol && rawRight is OriginalNumber or && b.Left is LiteralExpression && b.Right is LiteralExpression)
@@ -77,6 +79,23 @@ internal sealed partial class Evaluator
             case "!=": return new SassBool(!SassEquality.Equal(l, r));
         }
         if (l is SassNumber x && r is SassNumber y)
+        {
+            var result = NumberOperation(b, x, y);
+            // libsass computes on a copy of the left number; only when both are unitless does it keep that number's place
+            return result is SassNumber && x.Unit.Length == 0 && y.Unit.Length == 0 && x.Origin is { } left ? result with { Origin = left } : result;
+        }
+        return NonNumberOperation(b, l, r);
+    }
+
+    /// <summary>An operation's value, placed (for source maps) where the operation is written unless it keeps an operand's place.</summary>
+    private SassValue PlacedBinary(BinaryExpression b, bool divide = false)
+    {
+        var value = Binary(b, divide);
+        return value.Origin is null && b.Range is { } where ? SassValue.WithOrigin(value, where) : value;
+    }
+
+    private SassValue NumberOperation(BinaryExpression b, SassNumber x, SassNumber y)
+    {
         {
             var unit = x.Unit.Length > 0 ? x.Unit : y.Unit;
             var yv = Convert(y, x.Unit);
@@ -96,6 +115,11 @@ internal sealed partial class Evaluator
                 case "<=": return new SassBool(x.Value <= yv);
             }
         }
+        return NonNumberOperation(b, x, y);
+    }
+
+    private SassValue NonNumberOperation(BinaryExpression b, SassValue l, SassValue r)
+    {
         if (b.Operator == "+" && (l is SassString || r is SassString))
         {
             var quoted = l is SassString { Quoted: true };
@@ -244,13 +268,14 @@ internal sealed partial class Evaluator
                 return list[ListIndex(name, Arg(1, "n"), list.Count)];
             }
             case "percentage": return new SassNumber(Amount(Arg(0, "number")) * 100, "%");
-            case "round": return Number(Arg(0, "number")) with { Value = Math.Round(Amount(Arg(0, "number")), MidpointRounding.AwayFromZero) };
-            case "ceil": return Number(Arg(0, "number")) with { Value = Math.Ceiling(Amount(Arg(0, "number"))) };
-            case "floor": return Number(Arg(0, "number")) with { Value = Math.Floor(Amount(Arg(0, "number"))) };
-            case "abs": return Number(Arg(0, "number")) with { Value = Math.Abs(Amount(Arg(0, "number"))) };
+            // these return the number changed, placed where the call is
+            case "round": return Number(Arg(0, "number")) with { Value = Math.Round(Amount(Arg(0, "number")), MidpointRounding.AwayFromZero), Origin = null };
+            case "ceil": return Number(Arg(0, "number")) with { Value = Math.Ceiling(Amount(Arg(0, "number"))), Origin = null };
+            case "floor": return Number(Arg(0, "number")) with { Value = Math.Floor(Amount(Arg(0, "number"))), Origin = null };
+            case "abs": return Number(Arg(0, "number")) with { Value = Math.Abs(Amount(Arg(0, "number"))), Origin = null };
             case "unit": return new SassString(Number(Arg(0, "number")).Unit, true);
             case "unitless": return new SassBool(Number(Arg(0, "number")).Unit.Length == 0);
-            case "unquote": return Arg(0, "string") is SassString us ? us with { Quoted = false } : Arg(0, "string");
+            case "unquote": return Arg(0, "string") is SassString us ? us with { Quoted = false, Origin = null } : Arg(0, "string");
             case "quote": return new SassString(Text(Arg(0, "string")), true);
             case "type-of":
                 return new SassString(Arg(0, "value") switch

@@ -66,7 +66,7 @@ internal sealed partial class Evaluator
     /// <summary>A selector @extend added to a rule maps to where the extending rule's selector was written.</summary>
     private static void MapExtendedSelectors(List<CssNode> root)
     {
-        var known = new Dictionary<string, IReadOnlyList<SourceRange?>>(StringComparer.Ordinal);
+        var known = new Dictionary<string, IReadOnlyList<IReadOnlyList<SourcePoint>>>(StringComparer.Ordinal);
         var rules = new List<CssRule>();
         void Collect(List<CssNode> nodes)
         {
@@ -88,7 +88,7 @@ internal sealed partial class Evaluator
             foreach (var selector in rule.Selectors)
             {
                 if (rule.SelectorTokens?.ContainsKey(selector) == true || !known.TryGetValue(selector, out var ranges)) continue;
-                rule.SelectorTokens = new Dictionary<string, IReadOnlyList<SourceRange?>>(rule.SelectorTokens ?? [], StringComparer.Ordinal) { [selector] = ranges };
+                rule.SelectorTokens = new Dictionary<string, IReadOnlyList<IReadOnlyList<SourcePoint>>>(rule.SelectorTokens ?? [], StringComparer.Ordinal) { [selector] = ranges };
             }
         }
     }
@@ -215,7 +215,10 @@ internal sealed partial class Evaluator
                     Assign(v);
                     return null;
                 case CommentStatement c:
-                    if (context.Rule is null && !_compressed || c.Loud) context.Container.Add(new CssComment(c.Text) { Range = c.Range });
+                    if (_compressed && !c.Loud) return null;
+                    // a comment inside a rule stays there, among its declarations
+                    if (context.Rule is not null) context.Rule.Declarations.Add(new CssDeclaration("", c.Text) { IsComment = true, CommentRange = c.Range });
+                    else context.Container.Add(new CssComment(c.Text) { Range = c.Range });
                     return null;
                 case DeclarationStatement d:
                     Declare(d, context);
@@ -358,7 +361,7 @@ internal sealed partial class Evaluator
         var own = Interpolate(r.Selector);
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks, Range = r.Range, BlockRange = r.BlockRange };
-        if (_options.SourceMap) rule.SelectorTokens = SelectorTokens(r, own, context);
+        if (_options.SourceMap) rule.SelectorTokens = MappedSelectorTokens(r, own, context);
         context.Container.Add(rule);
         PushScope();
         try
@@ -380,7 +383,7 @@ internal sealed partial class Evaluator
     /// <summary>For source maps: where the simple selectors of each selector of rule <paramref name="r"/> were written, the
     /// parent's tokens standing in for <c>&amp;</c> (as <see cref="ResolveSelectors(List{string}, string, IReadOnlySet{string}?, out HashSet{string}, List{string}?)"/>
     /// joins the texts).</summary>
-    private static Dictionary<string, IReadOnlyList<SourceRange?>>? SelectorTokens(RuleStatement r, string own, Context context)
+    private static Dictionary<string, IReadOnlyList<IReadOnlyList<SourcePoint>>>? MappedSelectorTokens(RuleStatement r, string own, Context context)
     {
         var tokens = r.Tokens;
         if (tokens is null && r.SelectorIndex >= 0)
@@ -388,10 +391,10 @@ internal sealed partial class Evaluator
             // libsass parses an interpolated selector again from its evaluated text, as a file of its own: its simple
             // selectors are placed at their line and column in that text (a source map points into line 1 of the file)
             tokens = SourceMaps.SimpleSelectors(own).Select(t => (t.Start, t.Parent,
-                t.Mapped ? new SourceRange(TextPoint(own, t.Start, r.Span.File), TextPoint(own, t.End, r.Span.File)) : (SourceRange?)null)).ToList();
+                (IReadOnlyList<SourcePoint>)t.Marks.Select(m => TextPoint(own, m.Point, r.Span.File)).ToList())).ToList();
         }
         if (tokens is null) return null;
-        var result = new Dictionary<string, IReadOnlyList<SourceRange?>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<IReadOnlyList<SourcePoint>>>(StringComparer.Ordinal);
         var offset = 0;
         foreach (var part in Parser.SplitTopLevel(own, ','))
         {
@@ -402,26 +405,36 @@ internal sealed partial class Evaluator
             var mine = tokens.Where(t => t.Offset >= partStart && t.Offset < partStart + part.Length).ToList();
             if (context.Selectors.Count == 0)
             {
-                if (!text.Contains('&')) result.TryAdd(text, mine.Select(t => t.Range).ToList());
+                if (!text.Contains('&')) result.TryAdd(text, mine.Select(t => t.Points).ToList());
                 continue;
             }
-            if (text.Count(c => c == '&') > 1) continue;
             foreach (var parent in context.Selectors)
             {
                 if (context.Owner?.SelectorTokens?.GetValueOrDefault(parent) is not { } parentTokens) continue;
                 if (!text.Contains('&'))
                 {
-                    result.TryAdd(parent + " " + text, [.. parentTokens, .. mine.Select(t => t.Range)]);
+                    result.TryAdd(parent + " " + text, [.. parentTokens, .. mine.Select(t => t.Points)]);
                     continue;
                 }
-                var at = text.IndexOf('&');
-                var joined = new List<SourceRange?>();
-                foreach (var t in mine)
+                // as SubstituteParents: the first & is this parent, any later one each of the parents in turn
+                var segments = text.Split('&');
+                var choices = new List<List<string>> { new() { parent } };
+                for (var n = 2; n < segments.Length; n++)
+                    choices = choices.SelectMany(c => context.Selectors.Select(p => new List<string>(c) { p })).ToList();
+                foreach (var choice in choices)
                 {
-                    if (t.Parent) joined.AddRange(parentTokens);
-                    else joined.Add(t.Range);
+                    if (choice.Any(p => context.Owner?.SelectorTokens?.ContainsKey(p) != true)) continue;
+                    var joinedText = new System.Text.StringBuilder(segments[0]);
+                    for (var n = 0; n < choice.Count; n++) joinedText.Append(choice[n]).Append(segments[n + 1]);
+                    var joined = new List<IReadOnlyList<SourcePoint>>();
+                    var reference = 0;
+                    foreach (var t in mine)
+                    {
+                        if (t.Parent) joined.AddRange(context.Owner!.SelectorTokens![choice[Math.Min(reference++, choice.Count - 1)]]);
+                        else joined.Add(t.Points);
+                    }
+                    result.TryAdd(joinedText.ToString(), joined);
                 }
-                result.TryAdd(text[..at] + parent + text[(at + 1)..], joined);
             }
         }
         return result;
@@ -589,7 +602,7 @@ internal sealed partial class Evaluator
             return "(" + match.Groups[1].Value.Trim() + ": " + evaluated.ToCss(false) + ")";
         });
         if (context.Media is not null) query = context.Media + " and " + query;
-        var media = new CssMedia(query) { KeywordRange = m.KeywordRange, BlockRange = context.Owner?.Range ?? m.BlockRange };
+        var media = new CssMedia(query) { KeywordRange = m.KeywordRange, BlockRange = m.BlockRange };
         // The media block follows the enclosing rule, which holds the rule's own declarations (libsass's bubbling).
         context.Container.Add(media);
         CssRule? rule = null;
@@ -604,13 +617,15 @@ internal sealed partial class Evaluator
             Evaluate(m.Body, context with { Container = media.Children, Rule = rule, Media = query });
         }
         finally { PopScope(); }
+        // libsass's media block takes the place of the first rule in it (the enclosing rule's, when it bubbled out of one)
+        if (media.Children.OfType<CssRule>().FirstOrDefault(r => r.Declarations.Count > 0) is { Range: { } first }) media.BlockRange = first;
     }
 
     private void AtRule(AtRuleStatement at, Context context)
     {
         var parameters = Interpolate(at.Parameters);
         if (at.Name == "charset") return;
-        var node = new CssAtRule(at.Name, parameters, at.Body is not null);
+        var node = new CssAtRule(at.Name, parameters, at.Body is not null) { KeywordRange = at.KeywordRange, ParametersRange = at.ParametersRange };
         context.Container.Add(node);
         if (at.Body is null) return;
         PushScope();

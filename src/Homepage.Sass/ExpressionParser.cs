@@ -342,6 +342,7 @@ internal sealed class ExpressionParser
 
     private Expression IdentifierOrCall()
     {
+        var identifierStart = _pos;
         var sb = new StringBuilder();
         var parts = new List<object>();
         while (!AtEnd)
@@ -428,7 +429,18 @@ internal sealed class ExpressionParser
                 return new LiteralExpression(new OriginalColor(new SassColor((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255), word));
             return new LiteralExpression(new SassString(word, false));
         }
-        return new InterpolatedStringExpression(new Interpolated(parts), false);
+        var interpolated = new InterpolatedStringExpression(new Interpolated(parts), false);
+        if (_base < 0) return interpolated;
+        // libsass places an identifier with interpolations oddly: one that starts the value just before it, one column long;
+        // any other as far again as twice the text inside its #{ }
+        if (identifierStart == 0 && _text.StartsWith("#{", StringComparison.Ordinal))
+            return interpolated with { Range = new SourceRange(_owner.Point(At(0) - 1), _owner.Point(At(0))) };
+        var inside = 0;
+        for (var i = _text.IndexOf("#{", identifierStart, StringComparison.Ordinal); i >= 0 && i < _pos; i = _text.IndexOf("#{", i + 2, StringComparison.Ordinal))
+            inside += Parser.InterpolationEnd(_text, i) - i - 3;
+        var from = _owner.Point(At(identifierStart));
+        var to = _owner.Point(At(_pos));
+        return interpolated with { Range = new SourceRange(from, to.Line == from.Line ? to.Plus(2 * inside) : to) };
     }
 }
 

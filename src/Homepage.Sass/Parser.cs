@@ -45,28 +45,24 @@ public sealed class Parser
         var line = found >= 0 ? found : ~found - 1;
         var column = 0;
         for (var i = _lineStarts[line]; i < index; i++)
-        {
-            // libsass counts the UTF-8 continuation bytes of a character, not its first byte
-            var c = _text[i];
-            column += c < 0x80 ? 1 : c < 0x800 ? 1 : char.IsHighSurrogate(c) ? 3 : char.IsLowSurrogate(c) ? 0 : 2;
-        }
+            if (!char.IsLowSurrogate(_text[i])) column++; // a character a column, one beyond the BMP too
         foreach (var (from, lagLine, columns) in _lags)
-            if (lagLine == line && index >= from) column -= columns;
+            if (lagLine == line && (index > from || index == from && columns > 0)) column -= columns;
         return new SourcePoint(_file, line, column);
     }
 
-    /// <summary>Columns libsass's parser failed to count: on a line, from an index on.</summary>
+    /// <summary>Columns libsass's parser failed to count (or counted twice, when negative): on a line, from an index on (after it, when negative).</summary>
     private readonly List<(int From, int Line, int Columns)> _lags = new();
 
     internal SourceRange Range(int start, int end) => new(Point(start), Point(end));
 
-    /// <summary>A block's range, <c>{</c> to just after <c>}</c>. libsass measures a block's length from where the text before
-    /// it ended (before the whitespace ahead of its brace), so a block ending on its first line ends that many columns further.</summary>
-    private SourceRange BlockRange(int open, int end, int whitespaceBefore)
+    /// <summary>A block's range, <c>{</c> to just after <c>}</c>; libsass ends a block that closes on the line it opened one
+    /// column further.</summary>
+    private SourceRange BlockRange(int open, int end)
     {
         var start = Point(open);
         var stop = Point(end);
-        return new SourceRange(start, stop.Line == start.Line ? stop.Plus(whitespaceBefore) : stop);
+        return new SourceRange(start, stop.Line == start.Line ? stop.Plus(1) : stop);
     }
 
     /// <summary>True when <paramref name="text"/> stands in the file at <paramref name="index"/> as it is (no comment was dropped from it).</summary>
@@ -191,9 +187,9 @@ public sealed class Parser
                 Range = Range(start, _pos),
                 SelectorIndex = verbatim ? start : -1,
                 Tokens = verbatim && !selector.Contains("#{", StringComparison.Ordinal)
-                    ? SourceMaps.SimpleSelectors(selector).Select(t => (t.Start, t.Parent, t.Mapped ? Range(start + t.Start, start + t.End) : (SourceRange?)null)).ToList()
+                    ? SourceMaps.SimpleSelectors(selector).Select(t => (t.Start, t.Parent, (IReadOnlyList<SourcePoint>)t.Marks.Select(m => Point(start + m.Point)).ToList())).ToList()
                     : null,
-                BlockRange = BlockRange(blockStart, _pos, blockStart - (start + selector.Length)),
+                BlockRange = BlockRange(blockStart, _pos),
             };
         }
         var colon = FindDeclarationColon(header);
@@ -206,9 +202,12 @@ public sealed class Parser
         var value = header[(colon + 1)..].Trim();
         var valueStart = start + colon + 1 + (header.Length - colon - 1 - header[(colon + 1)..].TrimStart().Length);
         if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
+        var nameRange = Range(start, start + propName.Length);
+        // an interpolated property name puts what follows it on its line three columns short of its length further on
+        if (propName.Contains("#{", StringComparison.Ordinal)) _lags.Add((start + propName.Length, Point(start).Line, -(propName.Length - 3)));
         return new DeclarationStatement(span, ParseInterpolated(propName, span, start), value, ParseExpression(value, span, valueStart))
         {
-            NameRange = Range(start, start + propName.Length),
+            NameRange = nameRange,
             ValueRange = Range(valueStart, valueStart + value.Length),
         };
     }
@@ -321,8 +320,9 @@ public sealed class Parser
             case "if":
             {
                 var clauses = new List<(Expression?, IReadOnlyList<Statement>)>();
+                var conditionStart = _pos;
                 var condition = ReadUntil('{');
-                clauses.Add((ParseExpression(condition, span), ParseBlock()));
+                clauses.Add((ParseExpression(condition, span, conditionStart), ParseBlock()));
                 while (true)
                 {
                     var save = _pos;
@@ -333,7 +333,8 @@ public sealed class Parser
                     if (At("if"))
                     {
                         _pos += 2;
-                        clauses.Add((ParseExpression(ReadUntil('{'), span), ParseBlock()));
+                        var elseStart = _pos;
+                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseBlock()));
                     }
                     else
                     {
@@ -345,13 +346,15 @@ public sealed class Parser
             }
             case "each":
             {
+                var headerStart = _pos;
                 var header = ReadUntil('{');
                 var inAt = IndexOfWord(header, "in");
                 var variables = header[..inAt].Split(',').Select(v => v.Trim().TrimStart('$')).ToList();
-                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span), ParseBlock());
+                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseBlock());
             }
             case "for":
             {
+                var headerStart = _pos;
                 var header = ReadUntil('{');
                 var from = IndexOfWord(header, "from");
                 var through = IndexOfWord(header, "through");
@@ -359,10 +362,14 @@ public sealed class Parser
                 var variable = header[..from].Trim().TrimStart('$');
                 var fromExpr = header[(from + 4)..to];
                 var toExpr = header[(to + (through >= 0 ? 7 : 2))..];
-                return new ForStatement(span, variable, ParseExpression(fromExpr, span), ParseExpression(toExpr, span), through >= 0, ParseBlock());
+                return new ForStatement(span, variable, ParseExpression(fromExpr, span, headerStart + from + 4),
+                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseBlock());
             }
             case "while":
-                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span), ParseBlock());
+            {
+                var conditionStart = _pos;
+                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseBlock());
+            }
             case "media":
             {
                 var rawQuery = ReadUntil('{');
@@ -372,7 +379,7 @@ public sealed class Parser
                 return new MediaStatement(span, ParseInterpolated(query, span), body)
                 {
                     KeywordRange = Range(at, at + 6),
-                    BlockRange = BlockRange(blockStart, _pos, rawQuery.Length - rawQuery.TrimEnd().Length),
+                    BlockRange = BlockRange(blockStart, _pos),
                 };
             }
             case "extend":
@@ -386,13 +393,19 @@ public sealed class Parser
                 return new MessageStatement(span, name, ParseExpression(ReadUntilStatementEnd(out _), span));
             default:
             {
+                var parametersStart = _pos;
                 var parameters = ReadUntilStatementEnd(out var terminator);
+                var trimmedStart = parametersStart + (parameters.Length - parameters.TrimStart().Length);
+                var keyword = Range(at, at + 1 + name.Length);
+                var parametersRange = parameters.Trim().Length > 0 && Verbatim(parameters, parametersStart)
+                    ? Range(trimmedStart, trimmedStart + parameters.Trim().Length) : (SourceRange?)null;
+                IReadOnlyList<Statement>? block = null;
                 if (terminator == '{')
                 {
                     _pos--;
-                    return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), ParseBlock());
+                    block = ParseBlock();
                 }
-                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), null);
+                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block) { KeywordRange = keyword, ParametersRange = parametersRange };
             }
         }
     }

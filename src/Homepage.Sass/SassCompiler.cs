@@ -14,6 +14,9 @@ public sealed class SassOptions
     public bool SourceMap { get; init; }
     public string? OutputPath { get; init; }
     public bool SourceMapContents { get; init; }
+
+    /// <summary>The source map goes into the CSS as a data URL (sassc -m without an output file).</summary>
+    public bool SourceMapEmbed { get; init; }
 }
 
 public sealed record SassResult(string Css, string? SourceMap);
@@ -57,7 +60,12 @@ public static class SassCompiler
             css = Emitter.Emit(evaluator.Root, options.Style, mapped);
             files.AddRange(evaluator.ImportedFiles);
             // CSS with characters beyond ASCII says it is UTF-8: a @charset rule, or a byte-order mark when compressed
-            if (css.Any(c => c > 127)) css = (options.Style == SassOutputStyle.Compressed ? "\uFEFF" : "@charset \"UTF-8\";\n") + css;
+            if (css.Any(c => c > 127))
+            {
+                var compressed = options.Style == SassOutputStyle.Compressed;
+                css = (compressed ? "\uFEFF" : "@charset \"UTF-8\";\n") + css;
+                if (!compressed) mapped?.ShiftLines(1); // a byte-order mark takes no column
+            }
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidCastException or NullReferenceException
                                       or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
@@ -69,7 +77,9 @@ public static class SassCompiler
         if (mapped is not null)
         {
             map = SourceMapJson(options, files, mapped);
-            css += "\n/*# sourceMappingURL=" + Path.GetFileName(options.OutputPath ?? "stdin.css") + ".map */";
+            css += "\n/*# sourceMappingURL=" + (options.SourceMapEmbed
+                ? "data:application/json;base64," + System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(map))
+                : Path.GetFileName(options.OutputPath ?? "stdin.css") + ".map") + " */";
         }
         return new SassResult(css, map);
     }

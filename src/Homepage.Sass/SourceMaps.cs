@@ -6,7 +6,7 @@ namespace Homepage.Sass;
 /// Source maps (v3) as libsass 3.6 writes them. libsass maps tokens, not lines: as its emitter prints a node it records
 /// the node's start (an "open" mapping) before the text and its end (a "close" mapping) after it: each simple selector,
 /// the first selector of a rule (its selector list), a block's braces, a property name, each item of a value, a comment,
-/// an <c>@media</c> keyword. The generated column counts like libsass (UTF-8 continuation bytes).
+/// an <c>@media</c> keyword. Columns count characters.
 /// </summary>
 internal static class SourceMaps
 {
@@ -42,58 +42,99 @@ internal static class SourceMaps
         }
     }
 
-    /// <summary>One simple selector of a selector's text: its extent, and whether libsass maps it (an attribute selector it
-    /// maps otherwise, a parent reference <c>&amp;</c> stands for the parent's tokens).</summary>
-    public readonly record struct SelectorToken(int Start, int End, bool Parent, bool Mapped);
+    /// <summary>One mapping libsass records for a selector: emitted at text index <see cref="Emit"/>, pointing at text index
+    /// <see cref="Point"/>; the mapping of a token itself (after which the first token of a rule also maps the rule's start).</summary>
+    public readonly record struct SelectorMark(int Emit, int Point, bool TokenOpen = false);
 
-    /// <summary>The simple selectors of <paramref name="selector"/> in order: a type, universal, class, id or placeholder
-    /// selector whole; a pseudo selector by its name (libsass maps it without the colons and arguments).</summary>
+    /// <summary>One simple selector of a selector's text with the mappings libsass records for it (a parent reference
+    /// <c>&amp;</c> has none: it stands for the parent's tokens).</summary>
+    public sealed record SelectorToken(int Start, bool Parent, IReadOnlyList<SelectorMark> Marks);
+
+    /// <summary>The simple selectors of <paramref name="selector"/> in order, each with its mappings as libsass makes them:
+    /// a type, universal, class, id or placeholder selector from its start to its end; a pseudo selector from its name
+    /// (from its colon for <c>:not(</c>) to its <c>(</c>, then its argument (a static one like
+    /// <c>2n+1</c> as one token, a selector by its own tokens); an attribute selector from its <c>[</c>.</summary>
     public static List<SelectorToken> SimpleSelectors(string selector)
     {
         var tokens = new List<SelectorToken>();
-        var i = 0;
-        while (i < selector.Length)
+        Scan(selector, 0, selector.Length, tokens);
+        return tokens;
+    }
+
+    private static void Scan(string selector, int i, int end, List<SelectorToken> tokens)
+    {
+        while (i < end)
         {
             var c = selector[i];
-            if (char.IsWhiteSpace(c) || c is ',' or '>' or '+' or '~') { i++; continue; }
+            if (char.IsWhiteSpace(c) || c is ',' or '>' or '+' or '~' or ')') { i++; continue; }
             if (c == '&')
             {
                 // &-suffix extends the parent's last simple selector, which keeps its place
-                var end = NameEnd(selector, i + 1);
-                tokens.Add(new SelectorToken(i, end, true, false));
-                i = end;
+                var after = NameEnd(selector, i + 1);
+                tokens.Add(new SelectorToken(i, true, []));
+                i = after;
                 continue;
             }
             if (c == '[')
             {
-                var end = Close(selector, i, '[', ']');
-                tokens.Add(new SelectorToken(i, end, false, false));
-                i = end;
+                var close = Close(selector, i, '[', ']');
+                var nameStart = i + 1;
+                while (nameStart < close && char.IsWhiteSpace(selector[nameStart])) nameStart++;
+                var nameEnd = NameEnd(selector, nameStart);
+                if (nameEnd < close && selector[nameEnd] == '|') nameEnd = NameEnd(selector, nameEnd + 1);
+                var marks = new List<SelectorMark> { new(nameStart, i), new(nameStart, i, true), new(nameEnd, i + 1) };
+                var valueStart = nameEnd;
+                while (valueStart < close && (char.IsWhiteSpace(selector[valueStart]) || selector[valueStart] is '=' or '~' or '|' or '^' or '$' or '*')) valueStart++;
+                if (valueStart < close - 1)
+                {
+                    var quoted = selector[valueStart] is '"' or '\'';
+                    var valueEnd = quoted ? Parser.StringEnd(selector, valueStart) : NameEnd(selector, valueStart);
+                    // a quoted value is placed where it is written; an identifier where the attribute starts
+                    marks.Add(new SelectorMark(valueStart, quoted ? valueStart : i));
+                    marks.Add(new SelectorMark(valueEnd, quoted ? valueEnd : i + 1));
+                    marks.Add(new SelectorMark(valueEnd, i + 1));
+                }
+                else marks.Add(new SelectorMark(nameEnd, i + 1));
+                tokens.Add(new SelectorToken(i, false, marks));
+                i = close;
                 continue;
             }
             if (c == ':')
             {
-                while (i < selector.Length && selector[i] == ':') i++;
+                var colon = i;
+                while (i < end && selector[i] == ':') i++;
                 var nameStart = i;
                 i = NameEnd(selector, i);
-                tokens.Add(new SelectorToken(nameStart, i, false, true));
-                if (i < selector.Length && selector[i] == '(') i = Close(selector, i, '(', ')');
-                continue;
-            }
-            if (c == '*')
-            {
-                tokens.Add(new SelectorToken(i, i + 1, false, true));
-                i++;
+                var name = selector[nameStart..i];
+                if (i < end && selector[i] == '(')
+                {
+                    var close = Close(selector, i, '(', ')');
+                    var from = name == "not" ? colon : nameStart;
+                    var marks = new List<SelectorMark> { new(nameStart, from, true), new(i, i + 1) };
+                    var argumentStart = i + 1;
+                    var argumentEnd = close - 1;
+                    while (argumentStart < argumentEnd && char.IsWhiteSpace(selector[argumentStart])) argumentStart++;
+                    while (argumentEnd > argumentStart && char.IsWhiteSpace(selector[argumentEnd - 1])) argumentEnd--;
+                    tokens.Add(new SelectorToken(colon, false, marks));
+                    if (StaticArgument(selector[argumentStart..argumentEnd]))
+                        tokens.Add(new SelectorToken(argumentStart, false, [new(argumentStart, argumentStart, true), new(argumentEnd, argumentEnd)]));
+                    else Scan(selector, argumentStart, argumentEnd, tokens);
+                    i = close;
+                }
+                else tokens.Add(new SelectorToken(colon, false, [new(nameStart, nameStart, true), new(i, i)]));
                 continue;
             }
             var start = i;
-            if (c is '.' or '#' or '%') i++;
-            i = NameEnd(selector, i);
+            if (c is '.' or '#' or '%' or '*') i++;
+            if (c != '*') i = NameEnd(selector, i);
             if (i == start) i++; // anything else: one character, so the scan always moves on
-            tokens.Add(new SelectorToken(start, i, false, true));
+            tokens.Add(new SelectorToken(start, false, [new(start, start, true), new(i, i)]));
         }
-        return tokens;
     }
+
+    /// <summary>A pseudo selector's argument libsass keeps as one string: An+B, odd, even, a number.</summary>
+    private static bool StaticArgument(string argument) =>
+        System.Text.RegularExpressions.Regex.IsMatch(argument, @"^([+-]?\d*n\s*([+-]\s*\d+)?|[+-]?\d+|odd|even)$");
 
     private static int NameEnd(string text, int i)
     {
@@ -201,6 +242,12 @@ internal sealed class MappedOutput
     public StringBuilder Output { get; }
     public List<(int Line, int Column, SourcePoint Source)> Mappings { get; } = new();
 
+    /// <summary>Moves every mapping down (a line printed ahead of the output: the <c>@charset</c> rule).</summary>
+    public void ShiftLines(int lines)
+    {
+        for (var i = 0; i < Mappings.Count; i++) Mappings[i] = Mappings[i] with { Line = Mappings[i].Line + lines };
+    }
+
     /// <summary>Records <paramref name="source"/> at output index <paramref name="index"/> (the end of the output by default).</summary>
     public void Map(SourcePoint? source, int index = -1)
     {
@@ -219,7 +266,7 @@ internal sealed class MappedOutput
                 _line++;
                 _column = 0;
             }
-            else _column += c < 0x80 ? 1 : c < 0x800 ? 1 : char.IsHighSurrogate(c) ? 3 : char.IsLowSurrogate(c) ? 0 : 2;
+            else if (!char.IsLowSurrogate(c)) _column++;
         }
     }
 }

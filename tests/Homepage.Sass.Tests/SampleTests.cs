@@ -19,8 +19,32 @@ public sealed class SampleTests
         var path = Path.Combine(Folder, sample);
         var syntax = path.EndsWith(".sass", StringComparison.Ordinal) ? SassSyntax.Sass : SassSyntax.Scss;
         var result = SassCompiler.Compile(File.ReadAllText(path), new SassOptions { Style = style, InputPath = path, Syntax = syntax });
-        Assert.Equal(File.ReadAllText(Path.ChangeExtension(path, "." + style.ToString().ToLowerInvariant() + ".css")), result.Css);
+        Assert.Equal(Read(Path.ChangeExtension(path, "." + style.ToString().ToLowerInvariant() + ".css")), result.Css);
     }
+
+    /// <summary>With a source map, as sassc -m writes it beside the CSS in maps/: the CSS ends with its sourceMappingURL,
+    /// the map lists the sources relative to it and maps every token libsass maps.</summary>
+    /// <summary>The SCSS samples and styles (an indented-syntax source maps to its SCSS translation's places, which are
+    /// the same but for a call with interpolations on the file's last line).</summary>
+    public static IEnumerable<object[]> ScssSamplesAndStyles() => SamplesAndStyles().Where(s => ((string)s[0]).EndsWith(".scss"));
+
+    [Theory]
+    [MemberData(nameof(ScssSamplesAndStyles))]
+    public void Source_map_matches_sassc(string sample, SassOutputStyle style)
+    {
+        var path = Path.Combine(Folder, sample);
+        var syntax = path.EndsWith(".sass", StringComparison.Ordinal) ? SassSyntax.Sass : SassSyntax.Scss;
+        var output = Path.Combine(Folder, "maps", Path.GetFileNameWithoutExtension(sample) + "." + style.ToString().ToLowerInvariant() + ".css");
+        var result = SassCompiler.Compile(File.ReadAllText(path), new SassOptions
+        {
+            Style = style, InputPath = path, Syntax = syntax, SourceMap = true, OutputPath = output,
+        });
+        Assert.Equal(Read(output), result.Css);
+        Assert.Equal(File.ReadAllText(output + ".map"), result.SourceMap);
+    }
+
+    /// <summary>A golden as sassc wrote it, a byte-order mark kept (File.ReadAllText would drop it).</summary>
+    private static string Read(string path) => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path));
 
     [Fact]
     public void Errors_name_the_file_and_line()
