@@ -19,6 +19,9 @@ internal sealed class CssRule : CssNode
     /// <summary>For source maps: for each selector, the points its simple selectors' mappings refer to.</summary>
     public Dictionary<string, IReadOnlyList<IReadOnlyList<SourcePoint>>>? SelectorTokens { get; set; }
 
+    /// <summary>A keyframe of <c>@keyframes</c> (libsass maps its selector, not its block).</summary>
+    public bool IsKeyframe { get; set; }
+
     /// <summary>A rule of the same selectors, positions and tokens (a rule bubbled into a media block).</summary>
     public CssRule Copy() => new(Selectors.ToList()) { Breaks = Breaks, Range = Range, BlockRange = BlockRange, SelectorTokens = SelectorTokens };
 }

@@ -95,11 +95,11 @@ internal static partial class Emitter
                 break;
             case CssRule rule when rule.Declarations.Count > 0 && rule.Selectors.Count > 0:
                 MappedSelectors(rule, sb, map, compressed: true, _ => ",");
-                map?.Map(rule.BlockRange?.Start);
+                map?.Map(rule.IsKeyframe ? null : rule.BlockRange?.Start);
                 sb.Append('{');
                 CompressedDeclarations(rule.Declarations, sb, map);
                 sb.Append('}');
-                map?.Map(rule.BlockRange?.End);
+                map?.Map(rule.IsKeyframe ? null : rule.BlockRange?.End);
                 break;
             case CssMedia media when media.Children.Any(HasOutput):
                 map?.Map(media.KeywordRange?.Start);
@@ -131,7 +131,7 @@ internal static partial class Emitter
     /// selector list starts (libsass's "crutch" mapping).</summary>
     private static void MappedSelectors(CssRule rule, StringBuilder sb, MappedOutput? map, bool compressed, Func<int, string> separator)
     {
-        var crutch = rule.Range?.Start;
+        var crutch = rule.IsKeyframe ? null : rule.Range?.Start;
         for (var i = 0; i < rule.Selectors.Count; i++)
         {
             if (i > 0) sb.Append(separator(i));
@@ -253,11 +253,11 @@ internal static partial class Emitter
             case CssRule rule:
                 MappedSelectors(rule, sb, map, compressed: false, _ => ", ");
                 sb.Append(' ');
-                map?.Map(rule.BlockRange?.Start);
+                map?.Map(rule.IsKeyframe ? null : rule.BlockRange?.Start);
                 sb.Append("{ ");
                 Declarations(rule.Declarations, sb, map);
                 sb.Append('}');
-                map?.Map(rule.BlockRange?.End);
+                map?.Map(rule.IsKeyframe ? null : rule.BlockRange?.End);
                 break;
             case CssMedia media:
                 map?.Map(media.KeywordRange?.Start);
@@ -322,11 +322,11 @@ internal static partial class Emitter
                     // libsass starts a selector written after a line break on a new line, unindented
                     MappedSelectors(rule, sb, map, compressed: false, i => rule.Breaks?.Contains(rule.Selectors[i]) == true ? ",\n" : ", ");
                     sb.Append(' ');
-                    map?.Map(rule.BlockRange?.Start);
+                    map?.Map(rule.IsKeyframe ? null : rule.BlockRange?.Start);
                     sb.Append("{\n");
                     Declarations(rule.Declarations);
                     sb.Append(pad).Append('}');
-                    map?.Map(rule.BlockRange?.End);
+                    map?.Map(rule.IsKeyframe ? null : rule.BlockRange?.End);
                     sb.Append('\n');
                     break;
                 case CssMedia media:

@@ -625,7 +625,12 @@ internal sealed partial class Evaluator
     {
         var parameters = Interpolate(at.Parameters);
         if (at.Name == "charset") return;
-        var node = new CssAtRule(at.Name, parameters, at.Body is not null) { KeywordRange = at.KeywordRange, ParametersRange = at.ParametersRange };
+        // a @keyframes rule's name is placed where the rule is (libsass)
+        var node = new CssAtRule(at.Name, parameters, at.Body is not null)
+        {
+            KeywordRange = at.KeywordRange,
+            ParametersRange = at.Name.EndsWith("keyframes", StringComparison.Ordinal) ? at.KeywordRange : at.ParametersRange,
+        };
         context.Container.Add(node);
         if (at.Body is null) return;
         PushScope();
@@ -646,6 +651,8 @@ internal sealed partial class Evaluator
                 Evaluate(at.Body, inner with { Rule = rule });
             }
             else Evaluate(at.Body, inner);
+            if (isKeyframes)
+                foreach (var frame in node.Children.OfType<CssRule>()) frame.IsKeyframe = true;
         }
         finally { PopScope(); }
     }
@@ -682,7 +689,8 @@ internal sealed partial class Evaluator
     private string? Resolve(string url, string from)
     {
         var dirs = new List<string>();
-        if (Path.GetDirectoryName(from) is { Length: > 0 } dir) dirs.Add(dir);
+        // imports resolve from the importing file's folder (the working folder for a file named without one)
+        dirs.Add(Path.GetDirectoryName(from) is { Length: > 0 } dir ? dir : ".");
         dirs.AddRange(_options.LoadPaths);
         foreach (var d in dirs)
         {

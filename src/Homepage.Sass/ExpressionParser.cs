@@ -303,6 +303,7 @@ internal sealed class ExpressionParser
         // an escaped quote is the quote itself
         if (raw.Contains("#{"))
         {
+            ShiftAfterInterpolations(start, _pos, all: true, times: 1);
             var unescaped = raw.Replace("\\" + _text[start], _text[start].ToString());
             return new InterpolatedStringExpression(_owner.ParseInterpolated(unescaped, _span, unescaped == raw ? At(start + 1) : -1), true);
         }
@@ -336,8 +337,10 @@ internal sealed class ExpressionParser
         if (Peek() == '%') _pos++;
         else while (!AtEnd && (char.IsLetter(Peek()))) _pos++;
         var literal = _text[start.._pos];
-        return new LiteralExpression(new OriginalNumber(
+        var expression = new LiteralExpression(new OriginalNumber(
             new SassNumber(number, _text[unitStart.._pos]) { DropLeadingZero = HasZero(literal) }, literal));
+        // libsass places a signed number from its first digit
+        return literal[0] is '-' or '+' ? Ranged(expression, start + 1) : expression;
     }
 
     private Expression IdentifierOrCall()
@@ -381,15 +384,9 @@ internal sealed class ExpressionParser
                 && (trimmed[0] == '$' || (trimmed[0] is '"' or '\'' && Parser.StringEnd(trimmed, 0) == trimmed.Length));
             if (!urlArgument && (name is "calc" or "url" or "var" or "env" || name.StartsWith("-", StringComparison.Ordinal) && name.EndsWith("calc", StringComparison.Ordinal)))
             {
-                var css = new InterpolatedStringExpression(_owner.ParseInterpolated(name + "(" + inner + ")", _span, At(argsStart - name.Length)), false);
-                if (_base < 0 || !inner.Contains("#{", StringComparison.Ordinal)) return css;
-                // libsass's parser counts the text of each interpolation in such a call three times: its value ends further on
-                var extra = 0;
-                for (var i = inner.IndexOf("#{", StringComparison.Ordinal); i >= 0; i = inner.IndexOf("#{", i + 2, StringComparison.Ordinal))
-                    extra += 2 * (Parser.InterpolationEnd(inner, i) - i - 3);
-                var start = _owner.Point(At(argsStart - name.Length));
-                var end = _owner.Point(At(_pos));
-                return css with { Range = new SourceRange(start, end.Line == start.Line ? end.Plus(extra) : end) };
+                // libsass's parser counts the text inside each interpolation of such a call three times
+                ShiftAfterInterpolations(argsStart + 1, _pos - 1, all: true, times: 2);
+                return new InterpolatedStringExpression(_owner.ParseInterpolated(name + "(" + inner + ")", _span, At(argsStart - name.Length)), false);
             }
             var arguments = new List<Argument>();
             var offset = argsStart + 1;
@@ -431,16 +428,27 @@ internal sealed class ExpressionParser
         }
         var interpolated = new InterpolatedStringExpression(new Interpolated(parts), false);
         if (_base < 0) return interpolated;
-        // libsass places an identifier with interpolations oddly: one that starts the value just before it, one column long;
-        // any other as far again as twice the text inside its #{ }
-        if (identifierStart == 0 && _text.StartsWith("#{", StringComparison.Ordinal))
+        // libsass places an identifier with interpolations oddly: one that is the whole value just before it, one column
+        // long; any other counts the text inside its first #{ } three times, which moves the rest of its line on
+        if (identifierStart == 0 && _pos == _text.Length && _text.StartsWith("#{", StringComparison.Ordinal))
             return interpolated with { Range = new SourceRange(_owner.Point(At(0) - 1), _owner.Point(At(0))) };
+        ShiftAfterInterpolations(identifierStart, _pos, all: false, times: 2);
+        return interpolated;
+    }
+
+    /// <summary>Tells the parser that libsass counts the text inside the interpolations between <paramref name="from"/> and
+    /// <paramref name="to"/> (the first, or <paramref name="all"/>) <paramref name="times"/> more times: what follows on the line
+    /// (this value's end included) is placed that much further on.</summary>
+    private void ShiftAfterInterpolations(int from, int to, bool all, int times)
+    {
+        if (_base < 0) return;
         var inside = 0;
-        for (var i = _text.IndexOf("#{", identifierStart, StringComparison.Ordinal); i >= 0 && i < _pos; i = _text.IndexOf("#{", i + 2, StringComparison.Ordinal))
+        for (var i = _text.IndexOf("#{", from, StringComparison.Ordinal); i >= 0 && i < to; i = _text.IndexOf("#{", i + 2, StringComparison.Ordinal))
+        {
             inside += Parser.InterpolationEnd(_text, i) - i - 3;
-        var from = _owner.Point(At(identifierStart));
-        var to = _owner.Point(At(_pos));
-        return interpolated with { Range = new SourceRange(from, to.Line == from.Line ? to.Plus(2 * inside) : to) };
+            if (!all) break;
+        }
+        if (inside > 0) _owner.ShiftLine(At(_pos) - 1, times * inside);
     }
 }
 

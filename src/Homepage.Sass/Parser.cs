@@ -51,6 +51,9 @@ public sealed class Parser
         return new SourcePoint(_file, line, column);
     }
 
+    /// <summary>What follows <paramref name="index"/> on its line is placed <paramref name="columns"/> further on.</summary>
+    internal void ShiftLine(int index, int columns) => _lags.Add((index, Point(index).Line, -columns));
+
     /// <summary>Columns libsass's parser failed to count (or counted twice, when negative): on a line, from an index on (after it, when negative).</summary>
     private readonly List<(int From, int Line, int Columns)> _lags = new();
 
@@ -175,11 +178,14 @@ public sealed class Parser
             var blockStart = _pos;
             var selector = header.Trim();
             var verbatim = Verbatim(selector, start);
-            if (verbatim && selector.IndexOf("#{", StringComparison.Ordinal) is var interpolation and >= 0)
+            if (verbatim && selector.LastIndexOf("#{", StringComparison.Ordinal) is var last and >= 0)
             {
-                // libsass's parser does not count an interpolated selector's text up to its first #{: what follows on
-                // that line is placed that many columns too early
-                _lags.Add((start + selector.Length, Point(start).Line, interpolation + 2));
+                // libsass's parser counts of an interpolated selector's text up to its last #{ only what is inside the
+                // interpolations: what follows on that line is placed that many columns too early
+                var inside = 0;
+                for (var i = selector.IndexOf("#{", StringComparison.Ordinal); i >= 0 && i < last; i = selector.IndexOf("#{", i + 2, StringComparison.Ordinal))
+                    inside += InterpolationEnd(selector, i) - i - 3;
+                _lags.Add((start + selector.Length, Point(start).Line, last + 2 - inside));
             }
             var body = ParseBlock();
             return new RuleStatement(span, ParseInterpolated(selector, span, verbatim ? start : -1), body)

@@ -58,7 +58,9 @@ public static class SassCompiler
             var evaluator = new Evaluator(options);
             evaluator.Run(statements, file);
             css = Emitter.Emit(evaluator.Root, options.Style, mapped);
-            files.AddRange(evaluator.ImportedFiles);
+            // a file imported again is the same source (libsass loads it once)
+            foreach (var imported in evaluator.ImportedFiles)
+                if (!files.Any(f => f.Path == imported.Path)) files.Add(imported);
             // CSS with characters beyond ASCII says it is UTF-8: a @charset rule, or a byte-order mark when compressed
             if (css.Any(c => c > 127))
             {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real Sass libraries from npm and the CSS Debian's sassc 3.6.5 (libsass, as Jekyll uses it) makes of them, in the
 # expanded and compressed styles: fetches each package at its pinned version into sources/, then writes
-# expected/ENTRY.STYLE.css for every line of entries.txt.
+# expected/ENTRY.STYLE.css for every line of entries.txt, and expected/maps/ENTRY.compressed.css with its source map.
 #   Needs: npm (to fetch) and apt-get install -y sassc
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,8 +24,8 @@ fetch susy3 susy@3.0.8 sass
 fetch bourbon bourbon@7.3.0 core
 fetch breakpoint breakpoint-sass@2.7.1 stylesheets
 
-mkdir -p expected
-rm -f expected/*.css
+mkdir -p expected/maps
+rm -f expected/*.css expected/maps/*
 grep -v '^#' entries.txt | while read -r entry loadpath; do
   [ -n "$entry" ] || continue
   name=$(basename "${entry%.scss}")
@@ -33,4 +33,8 @@ grep -v '^#' entries.txt | while read -r entry loadpath; do
     if [ "$loadpath" = "-" ]; then sassc -t "$style" "$entry" > "expected/$name.$style.css"
     else sassc -t "$style" -I "$loadpath" "$entry" > "expected/$name.$style.css"; fi
   done
+  # and the compressed CSS with its source map (sassc -m writes NAME.compressed.css.map beside it)
+  if [ "$loadpath" = "-" ]; then sassc -t compressed -m "$entry" "expected/maps/$name.compressed.css"
+  else sassc -t compressed -I "$loadpath" -m "$entry" "expected/maps/$name.compressed.css"; fi
+  rm "expected/maps/$name.compressed.css" # the same CSS as expected/, but for its sourceMappingURL line
 done
