@@ -28,6 +28,7 @@ public sealed class PluginSet
         () => new DefaultLayoutGenerator(),
         () => new TitlesFromHeadingsGenerator(),
         () => new RelativeLinksGenerator(),
+        () => new GitHubMetadata(),
     ];
 
     private readonly Site _site;
@@ -50,7 +51,12 @@ public sealed class PluginSet
         }
         // Stable: same priority keeps the order of `plugins:`.
         Generators = Generators.OrderByDescending(g => g.Priority).ToList();
+        GitHubMetadata = Generators.OfType<GitHubMetadata>().FirstOrDefault();
+        GitHubMetadata?.Munge(site);
     }
+
+    /// <summary>jekyll-github-metadata when enabled (its configuration fallbacks are read through the site drop).</summary>
+    public GitHubMetadata? GitHubMetadata { get; }
 
     /// <summary>Gems that need no generator here (their behaviour is built in, a Liquid tag, or a no-op for a static build).</summary>
     private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache", "jekyll-seo-tag", "jekyll-avatar", "jekyll-gist"];

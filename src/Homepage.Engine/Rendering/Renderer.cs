@@ -162,6 +162,10 @@ public sealed class Renderer
         {
             throw LiquidError(e, path);
         }
+        catch (Plugins.PluginRenderException e)
+        {
+            throw LiquidError(new LiquidException(e.Message, inner: e), path);
+        }
     }
 
     /// <summary>The file name Jekyll's profile gives a rendered item: its path relative to the source (or theme).</summary>
