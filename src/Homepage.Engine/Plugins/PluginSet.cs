@@ -59,7 +59,7 @@ public sealed class PluginSet
     public GitHubMetadata? GitHubMetadata { get; }
 
     /// <summary>Gems that need no generator here (their behaviour is built in, a Liquid tag, or a no-op for a static build).</summary>
-    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache", "jekyll-seo-tag", "jekyll-avatar", "jekyll-gist"];
+    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache", "jekyll-seo-tag", "jekyll-avatar", "jekyll-gist", MentionsFilter.Name];
 
     /// <summary>Plugins the site asks for that Homepage does not have (each warned about once).</summary>
     public List<string> Unsupported { get; } = new();
