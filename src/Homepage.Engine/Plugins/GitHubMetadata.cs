@@ -107,7 +107,7 @@ public sealed partial class GitHubMetadata : IGenerator
     {
         if (_nwoResolved) return _nwo;
         _nwoResolved = true;
-        if (!string.IsNullOrEmpty(Env("PAGES_REPO_NWO"))) return _nwo = Env("PAGES_REPO_NWO");
+        if (Env("PAGES_REPO_NWO") is { } fromEnv) return _nwo = fromEnv; // set, even empty, it wins (Ruby: "" is true)
         if (_site.Config.Get("repository") is string repo && repo.Contains('/')) return _nwo = repo;
         return _nwo = NwoFromGitOriginRemote();
     }
