@@ -18,6 +18,7 @@ public class GitHubMetadataTests
     [InlineData("title: t\n", "{{ site.github.owner_name }}")]
     [InlineData("", "{{ site.title }}")]
     [InlineData("title: t\n", "{{ site.description }}")]
+    [InlineData("title: t\n", "{% github_edit_link %}")]
     public void Without_a_repository_a_value_that_needs_one_fails_the_build(string config, string index)
     {
         if (Environment.GetEnvironmentVariable("PAGES_REPO_NWO") is not null) return; // the environment names one

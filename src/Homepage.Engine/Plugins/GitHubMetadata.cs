@@ -100,6 +100,69 @@ public sealed partial class GitHubMetadata : IGenerator
         }
     }
 
+    // ---- {% github_edit_link ["TEXT"] %} (the gem's EditLinkTag) ----
+
+    [GeneratedRegex("""(?:\"(.*)\"|'(.*)')""")]
+    private static partial Regex LinkText();
+
+    /// <summary>The URL to edit the page on GitHub (<c>REPOSITORY_URL/edit/BRANCH/PATH/PAGE_PATH</c>), or a link to it
+    /// when the tag has a quoted text; empty, with a warning, when a part is missing.</summary>
+    internal string EditLink(string markup, LiquidTagContext context)
+    {
+        var text = LinkText().Match(markup) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
+        var github = _site.Config.Get("github");
+        var repositoryUrl = Lookup(github, "repository_url");
+        var source = Lookup(github, "source") ?? RubyHash.New();
+        string?[] parts = [Str(repositoryUrl), "edit/", Str(Lookup(source, "branch")), Str(Lookup(source, "path")), Str(context.Get("page.path"))];
+        string uri;
+        if (parts.Any(p => p is null))
+        {
+            _site.Log.Warn("JekyllEditLink: ", "Cannot generate edit URLs due to missing site.github data");
+            uri = "";
+        }
+        else
+        {
+            var normalized = parts.Select((part, index) =>
+            {
+                var p = part!.StartsWith('/') ? part[1..] : part;
+                if (index != parts.Length - 1 && !p.EndsWith('/')) p += "/";
+                return p == "/" ? "" : p;
+            }).ToList();
+            uri = Homepage.Liquid.Addressable.NormalizeUrl(normalized.Skip(1).Aggregate(normalized[0], UriJoinReference));
+        }
+        return text is null ? uri : $"<a href=\"{uri}\">{text}</a>";
+    }
+
+    private static object? Lookup(object? hash, string key) => hash switch
+    {
+        ILiquidDrop drop => drop.TryGetValue(key, out var v) ? v : null,
+        IDictionary<string, object?> dict => dict.TryGetValue(key, out var v) ? v : null,
+        _ => null,
+    };
+
+    private static string? Str(object? value) => value is null ? null : RubyValue.ToS(value);
+
+    /// <summary>Addressable's <c>URI.join</c> step for a relative path reference (RFC 3986 merge, dot segments removed).</summary>
+    private static string UriJoinReference(string baseUrl, string reference)
+    {
+        if (reference.Length == 0) return baseUrl;
+        if (reference.Contains("://")) return reference;
+        var schemeEnd = baseUrl.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = schemeEnd < 0 ? 0 : baseUrl.IndexOf('/', schemeEnd + 3);
+        if (pathStart < 0) return baseUrl + "/" + reference;
+        var authority = baseUrl[..pathStart];
+        var basePath = baseUrl[pathStart..];
+        var merged = basePath[..(basePath.LastIndexOf('/') + 1)] + reference;
+        var output = new List<string>();
+        foreach (var segment in merged.Split('/'))
+        {
+            if (segment == ".") continue;
+            if (segment == "..") { if (output.Count > 1) output.RemoveAt(output.Count - 1); continue; }
+            output.Add(segment);
+        }
+        return authority + string.Join('/', output);
+    }
+
     // ---- the repository (RepositoryFinder, Repository, RepositoryCompat) ----
 
     /// <summary><c>RepositoryFinder#nwo</c>, or null where the gem raises NoRepositoryError.</summary>

@@ -76,6 +76,7 @@ public sealed class PluginSet
             if (IsRequested("jekyll-seo-tag")) tags["seo"] = new SeoTag(_site).Render;
             if (IsRequested("jekyll-avatar")) tags["avatar"] = (markup, context) => AvatarTag.Render(_site, markup, context);
             if (IsRequested("jekyll-gist")) tags["gist"] = (markup, context) => GistTag.Render(_site, markup, context);
+            if (GitHubMetadata is { } metadata) tags["github_edit_link"] = metadata.EditLink;
             return tags;
         }
     }
