@@ -31,7 +31,17 @@ public sealed class LibxmlProcessingInstruction(string target, string? content) 
 
 public sealed class LibxmlElement(string name) : LibxmlNode
 {
-    public string Name { get; } = name;
+    /// <summary>The name as written (lowercased): what the parser's open-element stack matches end tags against.</summary>
+    public string QualifiedName { get; } = name;
+
+    /// <summary>The node's name: a prefix (<c>o:</c> in <c>o:p</c>) is dropped, as libxml2's SAX2 handler does in HTML.</summary>
+    public string Name { get; } = LocalName(name);
+
+    private static string LocalName(string name)
+    {
+        var colon = name.IndexOf(':');
+        return colon > 0 && colon < name.Length - 1 ? name[(colon + 1)..] : name;
+    }
 
     /// <summary>Attributes in order; a null value is an attribute written without one (<c>&lt;input disabled&gt;</c>).</summary>
     public List<(string Name, string? Value)> Attributes { get; } = new();
@@ -169,7 +179,20 @@ public static partial class LibxmlHtml
             if (keepBodies) root.Append(b);
             else foreach (var child in b.Children.ToList()) root.Append(child);
         }
+        foreach (var element in root.Children.OfType<LibxmlElement>()) Reparented(element);
         return root;
+    }
+
+    /// <summary>What moving a node into the fragment does to it (Nokogiri relinks its namespaces): attributes with a
+    /// colon in their name come after the others, a missing value becomes empty. Only the fragment's top-level
+    /// elements are moved, so only theirs.</summary>
+    private static void Reparented(LibxmlElement element)
+    {
+        if (!element.Attributes.Any(a => a.Name.Contains(':'))) return;
+        var ordered = element.Attributes.Where(a => !a.Name.Contains(':'))
+            .Concat(element.Attributes.Where(a => a.Name.Contains(':')).Select(a => (a.Name, a.Value ?? ""))).ToList();
+        element.Attributes.Clear();
+        element.Attributes.AddRange(ordered);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t\r\n\f\v]*?<body", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
@@ -204,12 +227,12 @@ public static partial class LibxmlHtml
             _stack = stack;
             _implied = implied;
             _holder = holder;
-            Bodies.AddRange(stack.Where(e => e.Name == "body"));
+            Bodies.AddRange(stack.Where(e => e.QualifiedName == "body"));
         }
 
         private char Cur => _i < _s.Length ? _s[_i] : '\0';
         private char Nxt(int n) => _i + n < _s.Length ? _s[_i + n] : '\0';
-        private string? CurrentName => _stack.Count > 0 ? _stack[^1].Name : null;
+        private string? CurrentName => _stack.Count > 0 ? _stack[^1].QualifiedName : null;
 
         /// <summary>Where new nodes go: the open element, or (after &lt;/body&gt;) nowhere that is kept.</summary>
         private LibxmlElement Container
@@ -323,8 +346,23 @@ public static partial class LibxmlHtml
             return _s[start.._i];
         }
 
+        /// <summary>C0 controls but tab, newline and carriage return are not characters for libxml2: they are dropped
+        /// (and U+FFFE, U+FFFF too, except in attribute values).</summary>
+        private static string DropInvalid(string text, bool attribute = false)
+        {
+            var keep = true;
+            foreach (var c in text)
+                if (c < 0x20 && c is not ('\t' or '\n' or '\r') || !attribute && c is '\uFFFE' or '\uFFFF') { keep = false; break; }
+            if (keep) return text;
+            var sb = new StringBuilder(text.Length);
+            foreach (var c in text)
+                if (!(c < 0x20 && c is not ('\t' or '\n' or '\r') || !attribute && c is '\uFFFE' or '\uFFFF')) sb.Append(c);
+            return sb.ToString();
+        }
+
         private void Characters(string text)
         {
+            text = DropInvalid(text);
             if (text.Length == 0) return;
             var container = Container;
             if (container.Children.Count > 0 && container.Children[^1] is LibxmlText { Raw: false } last)
@@ -405,7 +443,7 @@ public static partial class LibxmlHtml
                 _i = _s.Length;
                 return;
             }
-            Container.Append(new LibxmlComment(_s[(_i + 4)..end]));
+            Container.Append(new LibxmlComment(DropInvalid(_s[(_i + 4)..end])));
             _i = end + 3;
         }
 
@@ -421,9 +459,10 @@ public static partial class LibxmlHtml
             _i += 2;
             var target = ParseName();
             var end = _s.IndexOf('>', _i);
-            if (target is null || end < 0)
+            if (target is null) return; // "PI processing instruction name expected": only the <? goes
+            if (end < 0)
             {
-                _i = end < 0 ? _s.Length : end + 1;
+                _i = _s.Length;
                 return;
             }
             string? content = null;
@@ -447,11 +486,12 @@ public static partial class LibxmlHtml
                     break;
                 _i++;
             }
-            if (_i > start)
+            var content = DropInvalid(_s[start.._i]);
+            if (content.Length > 0)
             {
                 var container = Container;
-                if (container.Children.Count > 0 && container.Children[^1] is LibxmlText { Raw: true } last) last.Content += _s[start.._i];
-                else container.Append(new LibxmlText(_s[start.._i], raw: true));
+                if (container.Children.Count > 0 && container.Children[^1] is LibxmlText { Raw: true } last) last.Content += content;
+                else container.Append(new LibxmlText(content, raw: true));
             }
             if (_i >= _s.Length) return;
             ParseEndTag();
@@ -485,7 +525,7 @@ public static partial class LibxmlHtml
             {
                 if (name == "html" && _stack.Count > 0) discard = true;
                 if (_stack.Count != 1 && name == "head") discard = true;
-                if (name == "body" && _stack.Any(e => e.Name == "body")) discard = true;
+                if (name == "body" && _stack.Any(e => e.QualifiedName == "body")) discard = true;
             }
             if (discard) _depth++;
 
@@ -559,6 +599,9 @@ public static partial class LibxmlHtml
         private string ParseHtmlAttribute(char stop)
         {
             var sb = new StringBuilder();
+            // An invalid character reference writes a NUL into libxml2's buffer: the value ends there, though the
+            // parser reads on to the closing quote.
+            var truncatedAt = -1;
             while (_i < _s.Length && Cur != stop)
             {
                 if (stop == '\0' && (Cur == '>' || IsBlank(Cur))) break;
@@ -568,6 +611,7 @@ public static partial class LibxmlHtml
                     {
                         var c = ParseCharRef();
                         if (c != 0) sb.Append(char.ConvertFromUtf32(c));
+                        else if (truncatedAt < 0) truncatedAt = sb.Length;
                     }
                     else
                     {
@@ -581,7 +625,8 @@ public static partial class LibxmlHtml
                 sb.Append(Cur);
                 _i++;
             }
-            return sb.ToString();
+            if (truncatedAt >= 0) sb.Length = truncatedAt;
+            return DropInvalid(sb.ToString(), attribute: true);
         }
 
         private void ParseEndTag()
@@ -598,14 +643,14 @@ public static partial class LibxmlHtml
                 _depth--;
                 return;
             }
-            var index = _stack.FindLastIndex(e => e.Name == name);
+            var index = _stack.FindLastIndex(e => e.QualifiedName == name);
             if (index < 0) return; // "Unexpected end tag"
             // htmlAutoCloseOnClose: a misplaced end tag closes only elements of lower or equal priority.
             var priority = EndPriority(name);
             for (var i = _stack.Count - 1; i >= 0; i--)
             {
-                if (_stack[i].Name == name) break;
-                if (EndPriority(_stack[i].Name) > priority) return;
+                if (_stack[i].QualifiedName == name) break;
+                if (EndPriority(_stack[i].QualifiedName) > priority) return;
             }
             while (CurrentName != name) Pop();
             Pop();
