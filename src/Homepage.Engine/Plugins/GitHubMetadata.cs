@@ -168,6 +168,11 @@ public sealed partial class GitHubMetadata : IGenerator
     /// <summary><c>RepositoryFinder#nwo</c>, or null where the gem raises NoRepositoryError.</summary>
     private string? Nwo()
     {
+        lock (_gate) return ResolveNwo();
+    }
+
+    private string? ResolveNwo()
+    {
         if (_nwoResolved) return _nwo;
         _nwoResolved = true;
         if (Env("PAGES_REPO_NWO") is { } fromEnv) return _nwo = fromEnv; // set, even empty, it wins (Ruby: "" is true)
@@ -243,17 +248,24 @@ public sealed partial class GitHubMetadata : IGenerator
 
     private void BuildClient()
     {
+        lock (_gate) BuildClientOnce();
+    }
+
+    private void BuildClientOnce()
+    {
         if (_clientBuilt) return;
         _clientBuilt = true;
         if (!string.IsNullOrEmpty(Env("JEKYLL_GITHUB_TOKEN"))) return;
         Log(LogLevel.Warn, "No GitHub API authentication could be found. Some fields may be missing or have incorrect data.");
     }
 
+    private readonly Lock _gate = new(); // pages render in parallel: each fetch (and its warning) happens once
+
     /// <summary><c>repo_info</c>: the API's repository, <c>{}</c> offline (fetched once).</summary>
     private object? RepoInfo(string field)
     {
         RequireNwo();
-        if (!_repoInfoFetched) { _repoInfoFetched = true; ApiCall(); }
+        lock (_gate) if (!_repoInfoFetched) { _repoInfoFetched = true; ApiCall(); }
         return null;
     }
 
@@ -261,7 +273,7 @@ public sealed partial class GitHubMetadata : IGenerator
     private void RepoPagesInfo()
     {
         RequireNwo();
-        if (!_pagesInfoFetched) { _pagesInfoFetched = true; ApiCall(); }
+        lock (_gate) if (!_pagesInfoFetched) { _pagesInfoFetched = true; ApiCall(); }
     }
 
     private object? Tagline => RepoInfo("description");
@@ -271,7 +283,7 @@ public sealed partial class GitHubMetadata : IGenerator
         get
         {
             RequireNwo();
-            if (!_ownerFetched) { _ownerFetched = true; ApiCall(); ApiCall(); } // organization(owner) || user(owner)
+            lock (_gate) if (!_ownerFetched) { _ownerFetched = true; ApiCall(); ApiCall(); } // organization(owner) || user(owner)
             return null;
         }
     }

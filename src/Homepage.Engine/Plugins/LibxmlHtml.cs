@@ -194,7 +194,7 @@ public static partial class LibxmlHtml
     {
         if (!element.Attributes.Any(a => a.Name.Contains(':'))) return;
         var ordered = element.Attributes.Where(a => !a.Name.Contains(':'))
-            .Concat(element.Attributes.Where(a => a.Name.Contains(':')).Select(a => (a.Name, a.Value ?? ""))).ToList();
+            .Concat(element.Attributes.Where(a => a.Name.Contains(':')).Select(a => (a.Name, (string?)(a.Value ?? "")))).ToList();
         element.Attributes.Clear();
         element.Attributes.AddRange(ordered);
     }
