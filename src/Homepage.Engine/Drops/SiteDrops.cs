@@ -22,6 +22,7 @@ public sealed class SiteDrop : Drop
 
     public override bool TryGetValue(string key, out object? value)
     {
+        _site.Plugins.GitHubMetadata?.ThrowIfUnresolvable(key);
         if (key != "posts" && _site.Collections.TryGetValue(key, out var collection))
         {
             Rendering.RenderDependencies.SiteStructure();

@@ -28,6 +28,7 @@ public sealed class PluginSet
         () => new DefaultLayoutGenerator(),
         () => new TitlesFromHeadingsGenerator(),
         () => new RelativeLinksGenerator(),
+        () => new GitHubMetadata(),
     ];
 
     private readonly Site _site;
@@ -50,10 +51,15 @@ public sealed class PluginSet
         }
         // Stable: same priority keeps the order of `plugins:`.
         Generators = Generators.OrderByDescending(g => g.Priority).ToList();
+        GitHubMetadata = Generators.OfType<GitHubMetadata>().FirstOrDefault();
+        GitHubMetadata?.Munge(site);
     }
 
+    /// <summary>jekyll-github-metadata when enabled (its configuration fallbacks are read through the site drop).</summary>
+    public GitHubMetadata? GitHubMetadata { get; }
+
     /// <summary>Gems that need no generator here (their behaviour is built in, a Liquid tag, or a no-op for a static build).</summary>
-    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache", "jekyll-seo-tag", "jekyll-avatar", "jekyll-gist"];
+    private static readonly HashSet<string> BuiltIn = ["jekyll-sass-converter", "kramdown-parser-gfm", "jekyll-watch", "jekyll-include-cache", "jekyll-seo-tag", "jekyll-avatar", "jekyll-gist", MentionsFilter.Name];
 
     /// <summary>Plugins the site asks for that Homepage does not have (each warned about once).</summary>
     public List<string> Unsupported { get; } = new();
@@ -70,6 +76,7 @@ public sealed class PluginSet
             if (IsRequested("jekyll-seo-tag")) tags["seo"] = new SeoTag(_site).Render;
             if (IsRequested("jekyll-avatar")) tags["avatar"] = (markup, context) => AvatarTag.Render(_site, markup, context);
             if (IsRequested("jekyll-gist")) tags["gist"] = (markup, context) => GistTag.Render(_site, markup, context);
+            if (GitHubMetadata is { } metadata) tags["github_edit_link"] = metadata.EditLink;
             return tags;
         }
     }

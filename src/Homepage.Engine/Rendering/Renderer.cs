@@ -94,6 +94,9 @@ public sealed class Renderer
         if (_site.Log.IsDebug) _site.Log.Debug("Rendering:", ProfileName(item));
         var payload = _site.NewPayload();
         item.Output = Run(item, payload, placeInLayouts: true);
+        // The :post_render hooks of the plugins.
+        if (_site.Plugins.IsRequested(Plugins.MentionsFilter.Name) && Plugins.MentionsFilter.Mentionable(item))
+            Plugins.MentionsFilter.Mentionify(_site, item);
     }
 
     /// <summary>Render one item with <paramref name="payload"/> (Jekyll's <c>Renderer#run</c>).</summary>
@@ -161,6 +164,10 @@ public sealed class Renderer
         catch (LiquidException e)
         {
             throw LiquidError(e, path);
+        }
+        catch (Plugins.PluginRenderException e)
+        {
+            throw LiquidError(new LiquidException(e.Message, inner: e), path);
         }
     }
 
