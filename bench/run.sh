@@ -3,6 +3,8 @@
 # on synthetic sites of 100, 1,000 and 10,000 posts; checks the outputs are identical; prints wall time (hyperfine),
 # the ratio and peak memory (/usr/bin/time -v), and writes the table to docs/benchmarks.md.
 #   bench/run.sh [SIZES...]        default sizes: 100 1000 10000
+#   CHECK_ONLY=1 bench/run.sh ...  builds each site once with each tool and only checks the outputs are identical
+#                                  (no timing; docs/benchmarks.md is left as it is)
 # Needs: apt-get install -y jekyll ruby-jekyll-feed ruby-jekyll-sitemap ruby-jekyll-paginate ruby-jekyll-redirect-from faketime hyperfine time
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +26,12 @@ measure() {
   local jcmd hcmd
   jcmd=$(jekyll_cmd "$src" "$work/out-j-$name")
   hcmd=$(homepage_cmd "$src" "$work/out-h-$name")
+  if [ -n "${CHECK_ONLY:-}" ]; then
+    bash -c "$jcmd" && bash -c "$hcmd"
+    if diff -r -q "$work/out-j-$name" "$work/out-h-$name" > "$work/$name.diff"; then rows+=("| $name | identical ($(find "$work/out-h-$name" -type f | wc -l) files) |")
+    else rows+=("| $name | $(wc -l < "$work/$name.diff") files differ: $(head -3 "$work/$name.diff" | tr '\n' ' ') |"); fi
+    return
+  fi
   hyperfine --warmup 1 --runs "${RUNS:-3}" --export-json "$work/$name.json" -n jekyll "$jcmd" -n homepage "$hcmd" >&2
   local identical="yes"
   diff -r -q "$work/out-j-$name" "$work/out-h-$name" > "$work/$name.diff" || identical="no ($(wc -l < "$work/$name.diff") files differ)"
@@ -42,6 +50,10 @@ for n in "${sizes[@]}"; do
   measure "posts-$n" "$work/site-$n"
 done
 
+if [ -n "${CHECK_ONLY:-}" ]; then
+  printf '%s\n' "| site | output of homepage build vs jekyll build |" "|---|---|" "${rows[@]}"
+  exit 0
+fi
 table=$(printf '%s\n' "| site | jekyll build | homepage build | speed-up | jekyll peak RSS | homepage peak RSS | identical output |" \
   "|---|---|---|---|---|---|---|" "${rows[@]}")
 echo "$table"

@@ -69,7 +69,7 @@ internal static partial class Emitter
             var nameStart = open;
             while (nameStart > 0 && (char.IsLetterOrDigit(text[nameStart - 1]) || text[nameStart - 1] is '-' or '_')) nameStart--;
             if (nameStart == 0 || nameStart == open || text[nameStart - 1] != ':') return false;
-            return !System.Text.RegularExpressions.Regex.IsMatch(text[(open + 1)..(end - 1)].Trim(), @"^([+-]?\d*n\s*([+-]\s*\d+)?|[+-]?\d+|odd|even)$");
+            return !SourceMaps.StaticArgument(text[(open + 1)..(end - 1)].Trim());
         }
 
         static int Close(string text, int open)

@@ -679,7 +679,7 @@ internal sealed partial class Evaluator
                 var text = File.ReadAllText(path);
                 ImportedFiles.Add((path, text));
                 if (path.EndsWith(".sass", StringComparison.OrdinalIgnoreCase)) text = IndentedSyntax.ToScss(text);
-                var statements = new Parser(text, path).ParseStylesheet();
+                var statements = new Parser(text, path, _options.SourceMap).ParseStylesheet();
                 Evaluate(statements, context with { File = path });
             }
             finally { _importStack.RemoveAt(_importStack.Count - 1); }

@@ -10,11 +10,19 @@ public sealed class Parser
     private readonly string _file;
     private int _pos;
 
-    public Parser(string text, string file)
+    /// <param name="sourceMap">Record where things are written, for a source map (positions cost time otherwise unspent).</param>
+    public Parser(string text, string file, bool sourceMap = false)
     {
         _text = text.Replace("\r\n", "\n");
         _file = file;
+        _mapped = sourceMap;
+        _surrogates = sourceMap && _text.Any(char.IsLowSurrogate);
     }
+
+    private readonly bool _mapped;
+
+    /// <summary>The text has characters beyond the BMP (a column then is not an index difference).</summary>
+    private readonly bool _surrogates;
 
     public IReadOnlyList<Statement> ParseStylesheet()
     {
@@ -39,13 +47,15 @@ public sealed class Parser
     /// <summary>The source-map position of <paramref name="index"/> (libsass's line and column, both from 0).</summary>
     internal SourcePoint Point(int index)
     {
+        if (!_mapped) return default;
         _lineStarts ??= [0, .. _text.Select((c, i) => (c, i)).Where(t => t.c == '\n').Select(t => t.i + 1)];
         index = Math.Clamp(index, 0, _text.Length);
         var found = Array.BinarySearch(_lineStarts, index);
         var line = found >= 0 ? found : ~found - 1;
-        var column = 0;
-        for (var i = _lineStarts[line]; i < index; i++)
-            if (!char.IsLowSurrogate(_text[i])) column++; // a character a column, one beyond the BMP too
+        var column = index - _lineStarts[line];
+        if (_surrogates)
+            for (var i = _lineStarts[line]; i < index; i++)
+                if (char.IsLowSurrogate(_text[i])) column--; // a character a column, one beyond the BMP too
         foreach (var (from, lagLine, columns) in _lags)
             if (lagLine == line && (index > from || index == from && columns > 0)) column -= columns;
         return new SourcePoint(_file, line, column);
@@ -178,7 +188,7 @@ public sealed class Parser
             var blockStart = _pos;
             var selector = header.Trim();
             var verbatim = Verbatim(selector, start);
-            if (verbatim && selector.LastIndexOf("#{", StringComparison.Ordinal) is var last and >= 0)
+            if (_mapped && verbatim && selector.LastIndexOf("#{", StringComparison.Ordinal) is var last and >= 0)
             {
                 // libsass's parser counts of an interpolated selector's text up to its last #{ only what is inside the
                 // interpolations: what follows on that line is placed that many columns too early
@@ -192,7 +202,7 @@ public sealed class Parser
             {
                 Range = Range(start, _pos),
                 SelectorIndex = verbatim ? start : -1,
-                Tokens = verbatim && !selector.Contains("#{", StringComparison.Ordinal)
+                Tokens = _mapped && verbatim && !selector.Contains("#{", StringComparison.Ordinal)
                     ? SourceMaps.SimpleSelectors(selector).Select(t => (t.Start, t.Parent, (IReadOnlyList<SourcePoint>)t.Marks.Select(m => Point(start + m.Point)).ToList())).ToList()
                     : null,
                 BlockRange = BlockRange(blockStart, _pos),
@@ -210,7 +220,7 @@ public sealed class Parser
         if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
         var nameRange = Range(start, start + propName.Length);
         // an interpolated property name puts what follows it on its line three columns short of its length further on
-        if (propName.Contains("#{", StringComparison.Ordinal)) _lags.Add((start + propName.Length, Point(start).Line, -(propName.Length - 3)));
+        if (_mapped && propName.Contains("#{", StringComparison.Ordinal)) _lags.Add((start + propName.Length, Point(start).Line, -(propName.Length - 3)));
         return new DeclarationStatement(span, ParseInterpolated(propName, span, start), value, ParseExpression(value, span, valueStart))
         {
             NameRange = nameRange,
@@ -631,5 +641,5 @@ public sealed class Parser
     }
 
     /// <param name="at">Where <paramref name="text"/> starts in the file, for the source map (-1: not known).</param>
-    internal Expression ParseExpression(string text, SourceSpan span, int at = -1) => new ExpressionParser(text, span, this, at).Parse();
+    internal Expression ParseExpression(string text, SourceSpan span, int at = -1) => new ExpressionParser(text, span, this, _mapped ? at : -1).Parse();
 }

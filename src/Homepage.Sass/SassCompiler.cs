@@ -54,7 +54,7 @@ public static class SassCompiler
         List<(string Path, string Text)> files = [(file, written)];
         try
         {
-            var statements = new Parser(source, file).ParseStylesheet();
+            var statements = new Parser(source, file, options.SourceMap).ParseStylesheet();
             var evaluator = new Evaluator(options);
             evaluator.Run(statements, file);
             css = Emitter.Emit(evaluator.Root, options.Style, mapped);

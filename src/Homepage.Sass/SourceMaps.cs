@@ -133,7 +133,7 @@ internal static class SourceMaps
     }
 
     /// <summary>A pseudo selector's argument libsass keeps as one string: An+B, odd, even, a number.</summary>
-    private static bool StaticArgument(string argument) =>
+    internal static bool StaticArgument(string argument) =>
         System.Text.RegularExpressions.Regex.IsMatch(argument, @"^([+-]?\d*n\s*([+-]\s*\d+)?|[+-]?\d+|odd|even)$");
 
     private static int NameEnd(string text, int i)
