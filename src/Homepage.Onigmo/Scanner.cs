@@ -224,15 +224,10 @@ public sealed class Scanner
     /// <summary>The line number of the position (counted incrementally, as kramdown does).</summary>
     public int CurrentLineNumber()
     {
-        var limit = _pos + 1;
-        var p = _previousPos;
-        while (true)
-        {
-            var nl = String.IndexOf('\n', p);
-            if (nl < 0 || nl + 1 > limit) break;
-            _previousLineNumber++;
-            p = nl + 1;
-        }
+        // the newlines in [previous position, position]: searching only there keeps a long line without newlines
+        // from being scanned to its end on every call
+        var end = Math.Min(_pos + 1, String.Length);
+        if (_previousPos < end) _previousLineNumber += String.AsSpan(_previousPos, end - _previousPos).Count('\n');
         _previousPos = Eos ? _pos : _pos + 1;
         return _previousLineNumber;
     }
