@@ -78,6 +78,7 @@ internal partial class KramdownParser
         {
             startLine = Src.CurrentLineNumber();
             string? result;
+            int length;
             if (lastIsBlank && Src.IsMatchHere(Rx(HrStart)))
             {
                 break;
@@ -102,30 +103,54 @@ internal partial class KramdownParser
                 lastIsBlank = false;
                 item.ItemLines = [new StringBuilder(value)];
             }
-            else if ((contentRe is not null && (result = Src.Scan(contentRe)) is not null) ||
-                     (!lastIsBlank && lazyRe is not null && (result = Src.Scan(lazyRe)) is not null))
+            else if ((contentRe is not null && (length = Src.ScanLength(contentRe)) >= 0) ||
+                     (!lastIsBlank && lazyRe is not null && (length = Src.ScanLength(lazyRe)) >= 0))
             {
-                result = Rx(@"^(\t+)").Unanchored.Replace(result, m => new string(' ', 4 * m.Groups[1].Length), 1);
-                var indentMatch = indentRe!.Match(result);
-                var indentationFound = indentMatch.Success;
-                if (indentationFound) result = result.Remove(indentMatch.Index, indentMatch.Length);
-                if (!nestedListFound && indentationFound && Rx(ListStart).IsMatch(result))
+                var lineStart = Src.Pos - length;
+                var source = Src.String;
+                if (source[lineStart] == '\t')
                 {
-                    item!.ItemLines!.Add(new StringBuilder());
-                    nestedListFound = true;
+                    // leading tabs: as kramdown does it, on a copy of the line (rare)
+                    result = Rx(@"^(\t+)").Unanchored.Replace(source.Substring(lineStart, length), m => new string(' ', 4 * m.Groups[1].Length), 1);
+                    var indentMatch = indentRe!.Match(result);
+                    var indentationFound = indentMatch.Success;
+                    if (indentationFound) result = result.Remove(indentMatch.Index, indentMatch.Length);
+                    if (!nestedListFound && indentationFound && Rx(ListStart).IsMatch(result))
+                    {
+                        item!.ItemLines!.Add(new StringBuilder());
+                        nestedListFound = true;
+                    }
+                    else if (nestedListFound && !indentationFound && Rx(ListStart).IsMatch(result))
+                    {
+                        result = new string(' ', indentation + 4) + result;
+                    }
+                    item!.ItemLines![^1].Append(result);
                 }
-                else if (nestedListFound && !indentationFound && Rx(ListStart).IsMatch(result))
+                else
                 {
-                    result = new string(' ', indentation + 4) + result;
+                    // The same without copying the line: /^ {n}/ finds the indentation at the line's start or nowhere
+                    // (the line has one newline, at its end), and so does the list start pattern on what follows.
+                    var indentationFound = source.AsSpan(lineStart, Math.Min(indentation, length)).IndexOfAnyExcept(' ') < 0 && length >= indentation;
+                    var contentStart = indentationFound ? lineStart + indentation : lineStart;
+                    var pad = 0;
+                    if (!nestedListFound && indentationFound && Src.MatchesAt(Rx(ListStart), contentStart))
+                    {
+                        item!.ItemLines!.Add(new StringBuilder());
+                        nestedListFound = true;
+                    }
+                    else if (nestedListFound && !indentationFound && Src.MatchesAt(Rx(ListStart), contentStart))
+                    {
+                        pad = indentation + 4;
+                    }
+                    item!.ItemLines![^1].Append(' ', pad).Append(source, contentStart, lineStart + length - contentStart);
                 }
-                item!.ItemLines![^1].Append(result);
                 lastIsBlank = false;
             }
-            else if ((result = Src.Scan(Rx(BlankLine))) is not null)
+            else if ((length = Src.ScanLength(Rx(BlankLine))) >= 0)
             {
                 nestedListFound = true;
                 lastIsBlank = true;
-                item!.ItemLines![^1].Append(result);
+                item!.ItemLines![^1].Append(Src.String, Src.Pos - length, length);
             }
             else
             {
@@ -141,9 +166,11 @@ internal partial class KramdownParser
             var temp = new Element(ElementType.Temp) { Location = it.Location };
             var env = SaveEnv();
             var location = it.Location;
-            foreach (var val in it.ItemLines!)
+            var itemLines = it.ItemLines!;
+            for (var i = 0; i < itemLines.Count; i++)
             {
-                Src = new Scanner(val.ToString(), location);
+                Src = new Scanner(itemLines[i].ToString(), location);
+                itemLines[i] = null!; // the copy is all that is needed now (deep lists hold one per level)
                 ParseBlocks(temp);
                 location = Src.CurrentLineNumber();
             }
