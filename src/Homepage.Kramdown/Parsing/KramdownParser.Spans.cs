@@ -418,16 +418,24 @@ internal partial class KramdownParser
         }
         var (abbrRe, boundaryRe) = _abbrevRegexps.Value;
         if (!el.HasChildren) return;
-        var result = RentList();
-        foreach (var child in el.Children)
+        // the children are rebuilt only from the first text that holds an abbreviation on (most hold none)
+        List<Element>? result = null;
+        var children = el.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.Type == ElementType.Text && el.ContentModel != ContentModel.Raw)
             {
                 var value = child.Value ?? "";
                 if (!abbrRe.IsMatch(value))
                 {
-                    result.Add(child);
+                    result?.Add(child);
                     continue;
+                }
+                if (result is null)
+                {
+                    result = RentList();
+                    for (var j = 0; j < i; j++) result.Add(children[j]);
                 }
                 var scanner = new Scanner(value, child.Location);
                 var textLine = scanner.CurrentLineNumber();
@@ -450,9 +458,9 @@ internal partial class KramdownParser
             else
             {
                 ReplaceAbbreviations(child);
-                result.Add(child);
+                result?.Add(child);
             }
         }
-        ReplaceChildren(el, result);
+        if (result is not null) ReplaceChildren(el, result);
     }
 }
