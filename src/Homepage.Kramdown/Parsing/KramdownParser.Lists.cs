@@ -17,6 +17,26 @@ internal partial class KramdownParser
             RxDynamic($"^ {{{n}}}")));
 
     /// <summary>The first line of a list item: its content with tabs expanded, and the item's indentation.</summary>
+    /// <summary>
+    /// Groups 1 and 2 of the item start just scanned (up to three spaces and the marker, then the rest of the line), read
+    /// off the match: the marker is one character, or digits and a period.
+    /// </summary>
+    private (int MarkerLength, string Line) ListMarkerGroups()
+    {
+        var matched = Src.Matched;
+        var i = 0;
+        while (matched[i] == ' ') i++;
+        if (char.IsAsciiDigit(matched[i]))
+        {
+            while (char.IsAsciiDigit(matched[i])) i++;
+        }
+        i++;
+        return (i, matched[i..]);
+    }
+
+    private static (string Content, int Indentation) ParseFirstListLine((int MarkerLength, string Line) groups) =>
+        ParseFirstListLine(groups.MarkerLength, groups.Line);
+
     private static (string Content, int Indentation) ParseFirstListLine(int indentation, string content)
     {
         if (Rx(ListItemIalCheck).IsMatch(content))
@@ -92,7 +112,7 @@ internal partial class KramdownParser
             {
                 item = new Element(ElementType.Li) { Location = startLine };
                 string value;
-                (value, indentation) = ParseFirstListLine(Src[1]!.Length, Src[2]!);
+                (value, indentation) = ParseFirstListLine(ListMarkerGroups());
                 (contentRe, lazyRe, indentRe) = ListLineRegexps(indentation);
                 list.Children.Add(item);
 
@@ -260,7 +280,7 @@ internal partial class KramdownParser
             if (Src.Scan(defStartRe) is not null)
             {
                 item = new Element(ElementType.Dd) { Location = startLine, FirstAsPara = firstAsPara };
-                var (value, indentation) = ParseFirstListLine(Src[1]!.Length, Src[2]!);
+                var (value, indentation) = ParseFirstListLine(ListMarkerGroups());
                 (contentRe, lazyRe, indentRe) = ListLineRegexps(indentation);
                 deflist.Children.Add(item);
                 value = ApplyListItemIal(value, item);

@@ -209,7 +209,7 @@ internal partial class KramdownParser
         var count = 1;
         var found = ParseSpans(el, Rx(LinkBracketStopRe), stopFirstChars: "]![", stopCondition: () =>
         {
-            count += Src[1] is not null ? -1 : 1;
+            count += Src.String[Src.Pos] == ']' ? -1 : 1; // group 1 of the stop pattern: the closing bracket
             return count - el.Children.Count(c => c.Type == ElementType.Img) == 0;
         });
         if (!found)
@@ -352,9 +352,11 @@ internal partial class KramdownParser
         var startLine = Src.CurrentLineNumber();
         Src.Pos += Src.MatchedSize;
         Entity? entity;
-        if (Src[1] is { } name) entity = Entities.Get(name);
-        else if (Src[2] is { } dec) entity = Entities.Get(int.TryParse(dec, out var d) ? d : -1);
-        else entity = Entities.Get(int.TryParse(Src[3], System.Globalization.NumberStyles.HexNumber, null, out var h) ? h : -1);
+        // the groups read off the match: &name; (group 1), &#digits; (group 2) or &#xhex; (group 3)
+        var matched = Src.Matched;
+        if (matched[1] != '#') entity = Entities.Get(matched[1..^1]);
+        else if (matched[2] != 'x') entity = Entities.Get(int.TryParse(matched.AsSpan(2, matched.Length - 3), out var d) ? d : -1);
+        else entity = Entities.Get(int.TryParse(matched.AsSpan(3, matched.Length - 4), System.Globalization.NumberStyles.HexNumber, null, out var h) ? h : -1);
         if (entity is not null)
         {
             Tree!.Children.Add(new Element(ElementType.Entity) { EntityValue = entity, Original = Src.Matched, Location = startLine });
@@ -395,7 +397,8 @@ internal partial class KramdownParser
     internal void ParseEscapedChars()
     {
         Src.Pos += Src.MatchedSize;
-        AddText(Src[1]);
+        // group 1 is the one character after the backslash (read from the source: no second regex run for the group)
+        AddText(Src.String.AsSpan(Src.Pos - 1, 1), Tree!, TextType);
     }
 
     // ---- abbreviations ----
