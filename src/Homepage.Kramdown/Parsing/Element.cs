@@ -142,7 +142,8 @@ public sealed class Element
     private List<Element>? _children;
     public List<Element> Children
     {
-        get => _children ??= [];
+        // most elements hold one child (a paragraph its text, an item its paragraph): room for one to start with
+        get => _children ??= new List<Element>(1);
         set => _children = value;
     }
     public bool HasChildren => _children is { Count: > 0 };
