@@ -257,12 +257,14 @@ internal partial class KramdownParser
             while ((temp = Src.ScanUntil(Rx(LinkParenStopRe))) is not null)
             {
                 url.Append(temp);
-                if (Src[2] is not null)
+                // the stop is one character: '(' (group 1), ')' (group 2) or a space before a quote
+                var stop = Src.String[Src.Pos - 1];
+                if (stop == ')')
                 {
                     brackets--;
                     if (brackets == 0) break;
                 }
-                else if (Src[1] is not null)
+                else if (stop == '(')
                 {
                     brackets++;
                 }
