@@ -28,7 +28,7 @@ public sealed class Scanner
         get
         {
             if (_lastMatch is null && _lastRegex is not null && _lastMatchLength >= 0)
-                _lastMatch = _lastRegex.Match(String, _lastMatchStart, String.Length - _lastMatchStart);
+                _lastMatch = _lastRegex.Match(String, _lastSearchStart, String.Length - _lastSearchStart);
             return _lastMatch;
         }
         private set
@@ -40,8 +40,11 @@ public sealed class Scanner
 
     private Match? _lastMatch;
 
-    /// <summary>The anchored regex of the last check or scan, for making its Match lazily.</summary>
+    /// <summary>The regex of the last check, scan or search, for making its Match lazily (the same call again).</summary>
     private Regex? _lastRegex;
+
+    /// <summary>Where that regex was run from.</summary>
+    private int _lastSearchStart;
 
     /// <summary>Where the last match started (for <c>pre_match</c>) and its length (-1: the last match failed).</summary>
     private int _lastMatchStart;
@@ -97,6 +100,7 @@ public sealed class Scanner
         {
             _lastMatch = null;
             _lastRegex = re.Anchored;
+            _lastSearchStart = _pos;
             _lastMatchStart = _pos;
             _lastMatchLength = vm.Length;
             return true;
@@ -143,14 +147,20 @@ public sealed class Scanner
 
     public string? ScanUntil(Regex re)
     {
-        var m = re.Match(String, _pos, String.Length - _pos);
-        if (!m.Success) { Fail(); return null; }
-        LastMatch = m;
-        _lastMatchStart = m.Index;
-        _lastMatchLength = m.Length;
-        var start = _pos;
-        Pos = m.Index + m.Length;
-        return String[start..Pos];
+        // Only the extent of the match is needed unless a group is read: no Match object (nor its groups) is made here.
+        foreach (var vm in re.EnumerateMatches(String.AsSpan(_pos)))
+        {
+            _lastMatch = null;
+            _lastRegex = re;
+            _lastSearchStart = _pos;
+            _lastMatchStart = _pos + vm.Index;
+            _lastMatchLength = vm.Length;
+            var start = _pos;
+            Pos = _lastMatchStart + vm.Length;
+            return String[start..Pos];
+        }
+        Fail();
+        return null;
     }
 
     /// <summary>Whether the pattern matches at <paramref name="position"/> (the scanner does not move).</summary>
@@ -224,15 +234,10 @@ public sealed class Scanner
     /// <summary>The line number of the position (counted incrementally, as kramdown does).</summary>
     public int CurrentLineNumber()
     {
-        var limit = _pos + 1;
-        var p = _previousPos;
-        while (true)
-        {
-            var nl = String.IndexOf('\n', p);
-            if (nl < 0 || nl + 1 > limit) break;
-            _previousLineNumber++;
-            p = nl + 1;
-        }
+        // the newlines in [previous position, position]: searching only there keeps a long line without newlines
+        // from being scanned to its end on every call
+        var end = Math.Min(_pos + 1, String.Length);
+        if (_previousPos < end) _previousLineNumber += String.AsSpan(_previousPos, end - _previousPos).Count('\n');
         _previousPos = Eos ? _pos : _pos + 1;
         return _previousLineNumber;
     }

@@ -71,7 +71,7 @@ internal sealed class HtmlConverter
             case ElementType.Codeblock: WriteCodeblock(el, indent); break;
             case ElementType.Blockquote: WriteIndentedBlock("blockquote", attr, el, indent); break;
             case ElementType.Header: WriteHeader(el, indent); break;
-            case ElementType.Hr: _out.Append(' ', Math.Max(indent, 0)).Append("<hr").Append(HtmlAttributes(attr)).Append(" />\n"); break;
+            case ElementType.Hr: AppendAttributes(_out.Append(' ', Math.Max(indent, 0)).Append("<hr"), attr).Append(" />\n"); break;
             case ElementType.Ul or ElementType.Ol: WriteList(el, indent); break;
             case ElementType.Dl: WriteIndentedBlock("dl", attr, el, indent); break;
             case ElementType.Li or ElementType.Dd: WriteLi(el, indent); break;
@@ -88,7 +88,7 @@ internal sealed class HtmlConverter
                 break;
             case ElementType.Br: _out.Append("<br />"); break;
             case ElementType.A: WriteSpan("a", attr, el, indent); break;
-            case ElementType.Img: _out.Append("<img").Append(HtmlAttributes(attr)).Append(" />"); break;
+            case ElementType.Img: AppendAttributes(_out.Append("<img"), attr).Append(" />"); break;
             case ElementType.Codespan: _out.Append(ConvertCodespan(el)); break;
             case ElementType.Footnote: _out.Append(ConvertFootnote(el)); break;
             case ElementType.Raw: _out.Append(ConvertRaw(el)); break;
@@ -122,7 +122,7 @@ internal sealed class HtmlConverter
     }
 
     private StringBuilder Open(string name, OrderedDictionary<string, string>? attr, int indent) =>
-        _out.Append(' ', Math.Max(indent, 0)).Append('<').Append(name).Append(HtmlAttributes(attr)).Append('>');
+        AppendAttributes(_out.Append(' ', Math.Max(indent, 0)).Append('<').Append(name), attr).Append('>');
 
     /// <summary>kramdown's <c>format_as_block_html</c> around the element's children.</summary>
     private void WriteBlock(string name, OrderedDictionary<string, string>? attr, Element el, int indent)
@@ -142,7 +142,7 @@ internal sealed class HtmlConverter
 
     private void WriteSpan(string name, OrderedDictionary<string, string>? attr, Element el, int indent)
     {
-        _out.Append('<').Append(name).Append(HtmlAttributes(attr)).Append('>');
+        AppendAttributes(_out.Append('<').Append(name), attr).Append('>');
         WriteInner(el, indent);
         _out.Append("</").Append(name).Append('>');
     }
@@ -341,10 +341,32 @@ internal sealed class HtmlConverter
         var alignment = _stack[^3].Alignment![_stack[^1].Children.IndexOf(el)];
         if (alignment != Alignment.Default)
         {
-            attr = new OrderedDictionary<string, string>(attr ?? new(), StringComparer.Ordinal);
-            attr["style"] = (attr.TryGetValue("style", out var style) ? style + "; " : "") + "text-align: " + alignment.ToString().ToLowerInvariant();
+            // the cell's attributes with the alignment added to its style (in place when it has one), without a copy
+            var align = alignment switch { Alignment.Left => "text-align: left", Alignment.Right => "text-align: right", _ => "text-align: center" };
+            _out.Append(' ', Math.Max(indent, 0)).Append('<').Append(type);
+            var styled = false;
+            if (attr is not null)
+            {
+                foreach (var (k, v) in attr)
+                {
+                    if (k == "style")
+                    {
+                        AppendAttribute(_out, k, v + "; " + align);
+                        styled = true;
+                    }
+                    else
+                    {
+                        AppendAttribute(_out, k, v);
+                    }
+                }
+            }
+            if (!styled) AppendAttribute(_out, "style", align);
+            _out.Append('>');
         }
-        Open(type, attr, indent);
+        else
+        {
+            Open(type, attr, indent);
+        }
         var start = _out.Length;
         WriteInner(el, indent);
         if (_out.Length == start) _out.Append(EntityToStr(Entities.Get("nbsp")!));
@@ -740,13 +762,21 @@ internal sealed class HtmlConverter
     private static string HtmlAttributes(OrderedDictionary<string, string>? attr)
     {
         if (attr is null || attr.Count == 0) return "";
-        var sb = new StringBuilder();
-        foreach (var (k, v) in attr)
-        {
-            if (v is null || (k == "id" && v.Trim(' ', '\t', '\n', '\v', '\f', '\r', '\0').Length == 0)) continue;
-            sb.Append(' ').Append(k).Append("=\"").Append(EscapeHtml(v, EscapeMode.Attribute)).Append('"');
-        }
-        return sb.ToString();
+        return AppendAttributes(new StringBuilder(), attr).ToString();
+    }
+
+    /// <summary>kramdown's <c>html_attributes</c>, written straight into <paramref name="sb"/>.</summary>
+    private static StringBuilder AppendAttributes(StringBuilder sb, OrderedDictionary<string, string>? attr)
+    {
+        if (attr is null) return sb;
+        foreach (var (k, v) in attr) AppendAttribute(sb, k, v);
+        return sb;
+    }
+
+    private static void AppendAttribute(StringBuilder sb, string k, string? v)
+    {
+        if (v is null || (k == "id" && v.AsSpan().Trim(" \t\n\v\f\r\0").Length == 0)) return;
+        sb.Append(' ').Append(k).Append("=\"").Append(EscapeHtml(v, EscapeMode.Attribute)).Append('"');
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace Homepage.Kramdown.Parsing;
 
 /// <summary>kramdown's element types (<c>Element#type</c>).</summary>
-public enum ElementType
+public enum ElementType : byte
 {
     Root, Blank, Eob, P, Header, Blockquote, Codeblock, Hr, Ul, Ol, Li, Dl, Dt, Dd, Table, Thead, Tbody, Tfoot, Tr, Td,
     Math, Comment, Raw, HtmlElement, XmlComment, XmlPi,
@@ -12,10 +12,10 @@ public enum ElementType
 }
 
 /// <summary>Block or span, as kramdown categorises elements.</summary>
-public enum Category { None, Block, Span }
+public enum Category : byte { None, Block, Span }
 
 /// <summary>How the content of an HTML element is parsed.</summary>
-public enum ContentModel { None, Block, Span, Raw }
+public enum ContentModel : byte { None, Block, Span, Raw }
 
 /// <summary>Column alignment of a table.</summary>
 public enum Alignment { Default, Left, Right, Center }
@@ -43,8 +43,9 @@ public sealed class Ial
 /// </summary>
 public sealed class Element
 {
-    private string? _value;
-    private StringBuilder? _builder;
+    // The value: a string, or a builder while the parser appends to it (one slot for both keeps the element small; a
+    // large page has a hundred thousand of them, and all of them live until the page is written).
+    private object? _value;
 
     public Element(ElementType type, string? value = null)
     {
@@ -59,40 +60,25 @@ public sealed class Element
     {
         get
         {
-            if (_builder is not null)
-            {
-                _value = _builder.ToString();
-                _builder = null;
-            }
-            return _value;
+            if (_value is StringBuilder builder) _value = builder.ToString();
+            return (string?)_value;
         }
-        set
-        {
-            _builder = null;
-            _value = value;
-        }
+        set => _value = value;
     }
 
     /// <summary>Appends to the value (kramdown's <c>value &lt;&lt; text</c>).</summary>
-    public void Append(string text)
-    {
-        if (_builder is null)
-        {
-            _builder = new StringBuilder(_value ?? "", Math.Max(16, (_value?.Length ?? 0) + text.Length));
-            _value = null;
-        }
-        _builder.Append(text);
-    }
+    public void Append(string text) => Append(text.AsSpan());
 
     /// <summary>Appends a piece of text without making a string of it first.</summary>
     public void Append(ReadOnlySpan<char> text)
     {
-        if (_builder is null)
+        if (_value is not StringBuilder builder)
         {
-            _builder = new StringBuilder(_value ?? "", Math.Max(16, (_value?.Length ?? 0) + text.Length));
-            _value = null;
+            var current = (string?)_value;
+            builder = new StringBuilder(current ?? "", Math.Max(16, (current?.Length ?? 0) + text.Length));
+            _value = builder;
         }
-        _builder.Append(text);
+        builder.Append(text);
     }
 
     // Values that are not strings share one slot (an element only ever has one kind): the footnote's content, an
@@ -108,6 +94,7 @@ public sealed class Element
         public bool FirstAsPara;
         public List<Alignment>? Alignment;
         public List<string>? RawTypes;
+        public Ial? Ial;
 
         public Extras Clone()
         {
@@ -155,7 +142,8 @@ public sealed class Element
     private List<Element>? _children;
     public List<Element> Children
     {
-        get => _children ??= [];
+        // most elements hold one child (a paragraph its text, an item its paragraph): room for one to start with
+        get => _children ??= new List<Element>(1);
         set => _children = value;
     }
     public bool HasChildren => _children is { Count: > 0 };
@@ -166,7 +154,7 @@ public sealed class Element
     public ContentModel ContentModel { get; set; }
     public bool IsClosed { get; set; }
     public bool Transparent { get; set; }
-    public Ial? Ial { get; set; }
+    public Ial? Ial { get => _extras?.Ial; set { if (value is not null || _extras is not null) X.Ial = value; } }
     public string? RawText { get => _extras?.RawText; set => X.RawText = value; }
     public int Level { get => _extras?.Level ?? 0; set => X.Level = value; }
     public string? Lang { get => _extras?.Lang; set => X.Lang = value; }
@@ -196,7 +184,6 @@ public sealed class Element
     {
         var copy = (Element)MemberwiseClone();
         copy._value = Value;
-        copy._builder = null;
         if (_attr is not null) copy._attr = new OrderedDictionary<string, string>(_attr, StringComparer.Ordinal);
         if (_children is not null) copy._children = _children.Select(c => c.DeepClone()).ToList();
         if (_extras is not null) copy._extras = _extras.Clone();

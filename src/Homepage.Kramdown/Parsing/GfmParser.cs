@@ -62,29 +62,36 @@ internal sealed class GfmParser : KramdownParser
     private void UpdateElements(Element element)
     {
         if (!element.HasChildren) return;
-        var result = RentList();
-        foreach (var child in element.Children)
+        // the children are rebuilt only from the first text with a hard line break on (most have none)
+        List<Element>? result = null;
+        var children = element.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.Type == ElementType.Text && (child.Value ?? "").Contains(_hardLineBreak, StringComparison.Ordinal))
             {
+                if (result is null)
+                {
+                    result = RentList();
+                    for (var j = 0; j < i; j++) result.Add(children[j]);
+                }
                 result.AddRange(UpdateTextType(element, child));
+                continue;
             }
-            else if (child.Type == ElementType.HtmlElement)
+            if (child.Type == ElementType.HtmlElement)
             {
-                result.Add(child);
             }
             else if (child.Type == ElementType.Header && Options.AutoIds && !(child.HasAttr && child.Attr.ContainsKey("id")))
             {
                 child.Attr["id"] = GenerateGfmHeaderId(child.RawText ?? "");
-                result.Add(child);
             }
             else
             {
                 UpdateElements(child);
-                result.Add(child);
             }
+            result?.Add(child);
         }
-        ReplaceChildren(element, result);
+        if (result is not null) ReplaceChildren(element, result);
     }
 
     protected override void UpdateRawText(Element item)

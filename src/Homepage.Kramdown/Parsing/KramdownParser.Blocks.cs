@@ -12,7 +12,7 @@ internal partial class KramdownParser
         Src.Pos += Src.MatchedSize;
         var children = Tree!.Children;
         if (children.Count > 0 && children[^1].Type == ElementType.Blank) children[^1].Append(Src.Matched);
-        else children.Add(NewBlockEl(ElementType.Blank, Src.Matched));
+        else children.Add(NewBlockEl(ElementType.Blank, Src.MatchedSize == 1 && Src.String[Src.Pos - 1] == '\n' ? "\n" : Src.Matched));
         return true;
     }
 

@@ -17,6 +17,26 @@ internal partial class KramdownParser
             RxDynamic($"^ {{{n}}}")));
 
     /// <summary>The first line of a list item: its content with tabs expanded, and the item's indentation.</summary>
+    /// <summary>
+    /// Groups 1 and 2 of the item start just scanned (up to three spaces and the marker, then the rest of the line), read
+    /// off the match: the marker is one character, or digits and a period.
+    /// </summary>
+    private (int MarkerLength, string Line) ListMarkerGroups()
+    {
+        var matched = Src.Matched;
+        var i = 0;
+        while (matched[i] == ' ') i++;
+        if (char.IsAsciiDigit(matched[i]))
+        {
+            while (char.IsAsciiDigit(matched[i])) i++;
+        }
+        i++;
+        return (i, matched[i..]);
+    }
+
+    private static (string Content, int Indentation) ParseFirstListLine((int MarkerLength, string Line) groups) =>
+        ParseFirstListLine(groups.MarkerLength, groups.Line);
+
     private static (string Content, int Indentation) ParseFirstListLine(int indentation, string content)
     {
         if (Rx(ListItemIalCheck).IsMatch(content))
@@ -78,6 +98,7 @@ internal partial class KramdownParser
         {
             startLine = Src.CurrentLineNumber();
             string? result;
+            int length;
             if (lastIsBlank && Src.IsMatchHere(Rx(HrStart)))
             {
                 break;
@@ -91,7 +112,7 @@ internal partial class KramdownParser
             {
                 item = new Element(ElementType.Li) { Location = startLine };
                 string value;
-                (value, indentation) = ParseFirstListLine(Src[1]!.Length, Src[2]!);
+                (value, indentation) = ParseFirstListLine(ListMarkerGroups());
                 (contentRe, lazyRe, indentRe) = ListLineRegexps(indentation);
                 list.Children.Add(item);
 
@@ -102,30 +123,54 @@ internal partial class KramdownParser
                 lastIsBlank = false;
                 item.ItemLines = [new StringBuilder(value)];
             }
-            else if ((contentRe is not null && (result = Src.Scan(contentRe)) is not null) ||
-                     (!lastIsBlank && lazyRe is not null && (result = Src.Scan(lazyRe)) is not null))
+            else if ((contentRe is not null && (length = Src.ScanLength(contentRe)) >= 0) ||
+                     (!lastIsBlank && lazyRe is not null && (length = Src.ScanLength(lazyRe)) >= 0))
             {
-                result = Rx(@"^(\t+)").Unanchored.Replace(result, m => new string(' ', 4 * m.Groups[1].Length), 1);
-                var indentMatch = indentRe!.Match(result);
-                var indentationFound = indentMatch.Success;
-                if (indentationFound) result = result.Remove(indentMatch.Index, indentMatch.Length);
-                if (!nestedListFound && indentationFound && Rx(ListStart).IsMatch(result))
+                var lineStart = Src.Pos - length;
+                var source = Src.String;
+                if (source[lineStart] == '\t')
                 {
-                    item!.ItemLines!.Add(new StringBuilder());
-                    nestedListFound = true;
+                    // leading tabs: as kramdown does it, on a copy of the line (rare)
+                    result = Rx(@"^(\t+)").Unanchored.Replace(source.Substring(lineStart, length), m => new string(' ', 4 * m.Groups[1].Length), 1);
+                    var indentMatch = indentRe!.Match(result);
+                    var indentationFound = indentMatch.Success;
+                    if (indentationFound) result = result.Remove(indentMatch.Index, indentMatch.Length);
+                    if (!nestedListFound && indentationFound && Rx(ListStart).IsMatch(result))
+                    {
+                        item!.ItemLines!.Add(new StringBuilder());
+                        nestedListFound = true;
+                    }
+                    else if (nestedListFound && !indentationFound && Rx(ListStart).IsMatch(result))
+                    {
+                        result = new string(' ', indentation + 4) + result;
+                    }
+                    item!.ItemLines![^1].Append(result);
                 }
-                else if (nestedListFound && !indentationFound && Rx(ListStart).IsMatch(result))
+                else
                 {
-                    result = new string(' ', indentation + 4) + result;
+                    // The same without copying the line: /^ {n}/ finds the indentation at the line's start or nowhere
+                    // (the line has one newline, at its end), and so does the list start pattern on what follows.
+                    var indentationFound = source.AsSpan(lineStart, Math.Min(indentation, length)).IndexOfAnyExcept(' ') < 0 && length >= indentation;
+                    var contentStart = indentationFound ? lineStart + indentation : lineStart;
+                    var pad = 0;
+                    if (!nestedListFound && indentationFound && Src.MatchesAt(Rx(ListStart), contentStart))
+                    {
+                        item!.ItemLines!.Add(new StringBuilder());
+                        nestedListFound = true;
+                    }
+                    else if (nestedListFound && !indentationFound && Src.MatchesAt(Rx(ListStart), contentStart))
+                    {
+                        pad = indentation + 4;
+                    }
+                    item!.ItemLines![^1].Append(' ', pad).Append(source, contentStart, lineStart + length - contentStart);
                 }
-                item!.ItemLines![^1].Append(result);
                 lastIsBlank = false;
             }
-            else if ((result = Src.Scan(Rx(BlankLine))) is not null)
+            else if ((length = Src.ScanLength(Rx(BlankLine))) >= 0)
             {
                 nestedListFound = true;
                 lastIsBlank = true;
-                item!.ItemLines![^1].Append(result);
+                item!.ItemLines![^1].Append(Src.String, Src.Pos - length, length);
             }
             else
             {
@@ -141,9 +186,11 @@ internal partial class KramdownParser
             var temp = new Element(ElementType.Temp) { Location = it.Location };
             var env = SaveEnv();
             var location = it.Location;
-            foreach (var val in it.ItemLines!)
+            var itemLines = it.ItemLines!;
+            for (var i = 0; i < itemLines.Count; i++)
             {
-                Src = new Scanner(val.ToString(), location);
+                Src = new Scanner(itemLines[i].ToString(), location);
+                itemLines[i] = null!; // the copy is all that is needed now (deep lists hold one per level)
                 ParseBlocks(temp);
                 location = Src.CurrentLineNumber();
             }
@@ -233,7 +280,7 @@ internal partial class KramdownParser
             if (Src.Scan(defStartRe) is not null)
             {
                 item = new Element(ElementType.Dd) { Location = startLine, FirstAsPara = firstAsPara };
-                var (value, indentation) = ParseFirstListLine(Src[1]!.Length, Src[2]!);
+                var (value, indentation) = ParseFirstListLine(ListMarkerGroups());
                 (contentRe, lazyRe, indentRe) = ListLineRegexps(indentation);
                 deflist.Children.Add(item);
                 value = ApplyListItemIal(value, item);

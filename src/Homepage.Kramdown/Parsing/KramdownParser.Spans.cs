@@ -209,7 +209,7 @@ internal partial class KramdownParser
         var count = 1;
         var found = ParseSpans(el, Rx(LinkBracketStopRe), stopFirstChars: "]![", stopCondition: () =>
         {
-            count += Src[1] is not null ? -1 : 1;
+            count += Src.String[Src.Pos] == ']' ? -1 : 1; // group 1 of the stop pattern: the closing bracket
             return count - el.Children.Count(c => c.Type == ElementType.Img) == 0;
         });
         if (!found)
@@ -257,12 +257,14 @@ internal partial class KramdownParser
             while ((temp = Src.ScanUntil(Rx(LinkParenStopRe))) is not null)
             {
                 url.Append(temp);
-                if (Src[2] is not null)
+                // the stop is one character: '(' (group 1), ')' (group 2) or a space before a quote
+                var stop = Src.String[Src.Pos - 1];
+                if (stop == ')')
                 {
                     brackets--;
                     if (brackets == 0) break;
                 }
-                else if (Src[1] is not null)
+                else if (stop == '(')
                 {
                     brackets++;
                 }
@@ -352,9 +354,11 @@ internal partial class KramdownParser
         var startLine = Src.CurrentLineNumber();
         Src.Pos += Src.MatchedSize;
         Entity? entity;
-        if (Src[1] is { } name) entity = Entities.Get(name);
-        else if (Src[2] is { } dec) entity = Entities.Get(int.TryParse(dec, out var d) ? d : -1);
-        else entity = Entities.Get(int.TryParse(Src[3], System.Globalization.NumberStyles.HexNumber, null, out var h) ? h : -1);
+        // the groups read off the match: &name; (group 1), &#digits; (group 2) or &#xhex; (group 3)
+        var matched = Src.Matched;
+        if (matched[1] != '#') entity = Entities.Get(matched[1..^1]);
+        else if (matched[2] != 'x') entity = Entities.Get(int.TryParse(matched.AsSpan(2, matched.Length - 3), out var d) ? d : -1);
+        else entity = Entities.Get(int.TryParse(matched.AsSpan(3, matched.Length - 4), System.Globalization.NumberStyles.HexNumber, null, out var h) ? h : -1);
         if (entity is not null)
         {
             Tree!.Children.Add(new Element(ElementType.Entity) { EntityValue = entity, Original = Src.Matched, Location = startLine });
@@ -395,7 +399,8 @@ internal partial class KramdownParser
     internal void ParseEscapedChars()
     {
         Src.Pos += Src.MatchedSize;
-        AddText(Src[1]);
+        // group 1 is the one character after the backslash (read from the source: no second regex run for the group)
+        AddText(Src.String.AsSpan(Src.Pos - 1, 1), Tree!, TextType);
     }
 
     // ---- abbreviations ----
@@ -418,16 +423,24 @@ internal partial class KramdownParser
         }
         var (abbrRe, boundaryRe) = _abbrevRegexps.Value;
         if (!el.HasChildren) return;
-        var result = RentList();
-        foreach (var child in el.Children)
+        // the children are rebuilt only from the first text that holds an abbreviation on (most hold none)
+        List<Element>? result = null;
+        var children = el.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.Type == ElementType.Text && el.ContentModel != ContentModel.Raw)
             {
                 var value = child.Value ?? "";
                 if (!abbrRe.IsMatch(value))
                 {
-                    result.Add(child);
+                    result?.Add(child);
                     continue;
+                }
+                if (result is null)
+                {
+                    result = RentList();
+                    for (var j = 0; j < i; j++) result.Add(children[j]);
                 }
                 var scanner = new Scanner(value, child.Location);
                 var textLine = scanner.CurrentLineNumber();
@@ -450,9 +463,9 @@ internal partial class KramdownParser
             else
             {
                 ReplaceAbbreviations(child);
-                result.Add(child);
+                result?.Add(child);
             }
         }
-        ReplaceChildren(el, result);
+        if (result is not null) ReplaceChildren(el, result);
     }
 }
