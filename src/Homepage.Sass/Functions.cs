@@ -249,11 +249,31 @@ internal sealed partial class Evaluator
                     new Argument(x.Name, new LiteralExpression(x.Value), false)).ToList(), default));
             }
 
+            case "random":
+            {
+                // libsass: a number in [0, 1) without a limit, else an integer from 1 to the limit
+                var a = BindBuiltIn(name, ["limit"], arguments, 0);
+                switch (a[0])
+                {
+                    case SassNull or SassBool { Value: false }:
+                        return new SassNumber(Random.Shared.NextDouble(), "");
+                    case SassNumber limit:
+                        var lv = limit.Value;
+                        if (lv < 1) throw new SassException($"Error: $limit {lv.ToString(CultureInfo.InvariantCulture)} must be greater than or equal to 1 for `random'");
+                        if (Math.Abs(Math.Truncate(lv) - lv) >= 1e-10)
+                            throw new SassException($"Error: Expected $limit to be an integer but got {lv.ToString(CultureInfo.InvariantCulture)} for `random'");
+                        return new SassNumber(Math.Floor(1 + Random.Shared.NextDouble() * Math.Round(lv)), "");
+                    default:
+                        throw new SassException($"Error: argument `$limit` of `random($limit: false)` must be a number");
+                }
+            }
+
             // ---- selectors
             case "selector-parse":
             {
                 var a = BindBuiltIn(name, ["selector"], arguments, 1);
-                return SelectorValue(SelectorList(name, a[0]));
+                var list = SelectorList(name, a[0]);
+                return Selectors.TryParse(string.Join(", ", list)) is { } parsed ? SelectorValue(parsed) : SelectorValue(list);
             }
             case "selector-nest":
             {
@@ -280,6 +300,27 @@ internal sealed partial class Evaluator
                     selectors = children.SelectMany(child => selectors.Select(parent => parent + child)).ToList();
                 }
                 return SelectorValue(selectors);
+            }
+            case "is-superselector":
+            {
+                var a = BindBuiltIn(name, ["super", "sub"], arguments, 2);
+                return new SassBool(ParsedSelector(name, "super", a[0]).IsSuperselector(ParsedSelector(name, "sub", a[1])));
+            }
+            case "selector-unify":
+            {
+                var a = BindBuiltIn(name, ["selector1", "selector2"], arguments, 2);
+                var unified = Selectors.UnifyLists(ParsedSelector(name, "selector1", a[0]), ParsedSelector(name, "selector2", a[1]));
+                return unified.Count == 0 ? SassNull.Instance : SelectorValue(new SelectorList(unified));
+            }
+            case "selector-extend":
+            {
+                var a = BindBuiltIn(name, ["selector", "extendee", "extender"], arguments, 3);
+                return SelectorValue(Extender.Extend(ParsedSelector(name, "selector", a[0]), ParsedSelector(name, "extender", a[2]), ParsedSelector(name, "extendee", a[1])));
+            }
+            case "selector-replace":
+            {
+                var a = BindBuiltIn(name, ["selector", "original", "replacement"], arguments, 3);
+                return SelectorValue(Extender.Replace(ParsedSelector(name, "selector", a[0]), ParsedSelector(name, "replacement", a[2]), ParsedSelector(name, "original", a[1])));
             }
             case "simple-selectors":
             {
@@ -340,6 +381,18 @@ internal sealed partial class Evaluator
         if (selectors.Count == 0) throw new SassException($"Error: $selector: expected selector.");
         return selectors;
     }
+
+    /// <summary>A selector argument parsed into the selector model.</summary>
+    private static SelectorList ParsedSelector(string function, string parameter, SassValue value)
+    {
+        var text = string.Join(", ", SelectorList(function, value));
+        return Selectors.TryParse(text) ?? throw new SassException($"Error: ${parameter}: expected selector.");
+    }
+
+    /// <summary>A parsed selector list as SassScript sees it: a comma list of space lists of compounds and combinators.</summary>
+    internal static SassValue SelectorValue(SelectorList list) =>
+        new SassList(list.Complexes.Select(c => (SassValue)new SassList(
+            c.Components.Select(part => (SassValue)new SassString(part.Text, false)).ToList(), " ")).ToList(), ",");
 
     /// <summary>Selectors as SassScript sees them: a comma list of space lists of compounds and combinators.</summary>
     internal static SassValue SelectorValue(IEnumerable<string> selectors) =>

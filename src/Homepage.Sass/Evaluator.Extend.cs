@@ -1,0 +1,146 @@
+namespace Homepage.Sass;
+
+/// <summary>
+/// <c>@extend</c> in the stylesheet: each style rule's selector goes to the <see cref="Extender"/> when the rule is
+/// met, each @extend when it is, in the order libsass meets them; at the end every rule takes its selector as the
+/// extender left it, less the selectors with placeholders.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private readonly Extender _extender = new();
+
+    /// <summary>The extender's selector of each rule's selector list (by the list's identity: the copies of a rule that
+    /// media blocks and at-rules make share it, as they share the selector in libsass).</summary>
+    private readonly Dictionary<List<string>, ExtendedSelector?> _extendedSelectors = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Every rule printed, with the extender's selector of it and the selector it was written with.</summary>
+    private readonly List<(CssRule Rule, ExtendedSelector Selector)> _extendedRules = new();
+    private readonly Dictionary<ExtendedSelector, SelectorList> _writtenSelectors = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A rule's selectors parsed into the selector model (with their line breaks), or null when they are
+    /// no selector the model knows (a keyframe's <c>50%</c>, say).</summary>
+    private static SelectorList? ParseRuleSelectors(List<string> selectors, IReadOnlySet<string>? breaks)
+    {
+        if (selectors.Count == 0) return null;
+        var complexes = new List<ComplexSelector>(selectors.Count);
+        foreach (var text in selectors)
+        {
+            var parsed = Selectors.TryParse(text);
+            if (parsed is null || parsed.Complexes.Count != 1) return null;
+            var complex = parsed.Complexes[0];
+            complexes.Add(breaks?.Contains(text) == true ? new ComplexSelector(complex.Components, lineBreak: true) : complex);
+        }
+        return new SelectorList(complexes);
+    }
+
+    private ExtendedSelector? ExtendedSelectorOf(List<string> selectors, IReadOnlySet<string>? breaks, string? media)
+    {
+        if (_extendedSelectors.TryGetValue(selectors, out var known)) return known;
+        var written = ParseRuleSelectors(selectors, breaks);
+        ExtendedSelector? extended = null;
+        if (written is not null)
+        {
+            extended = _extender.AddSelector(written, media);
+            _writtenSelectors[extended] = written;
+        }
+        _extendedSelectors[selectors] = extended;
+        return extended;
+    }
+
+    /// <summary>A rule met: its selector goes to the extender (once for a rule and its copies).</summary>
+    private void RecordRule(CssRule rule, List<string> selectors, string? media)
+    {
+        var extended = ExtendedSelectorOf(selectors, rule.Breaks, media);
+        if (extended is not null) _extendedRules.Add((rule, extended));
+    }
+
+    private void RecordExtend(ExtendStatement e, string targetText, Context context)
+    {
+        if (context.Selectors.Count == 0)
+            throw LocatedAs("Error: Extend directives may only be used within rules.", e.Span);
+        // (a target the selector model does not know extends nothing)
+        if (Selectors.TryParse(targetText) is not { } targets) return;
+        var extender = ExtendedSelectorOf(context.Selectors, context.Breaks, context.Media);
+        if (extender is null) return;
+        foreach (var complex in targets.Complexes)
+        {
+            if (complex.Components.Count != 1 || !complex.Components[0].IsCompound)
+                throw LocatedAs("Error: complex selectors may not be extended.", e.Span);
+            // a compound target (deprecated in libsass) extends each of its simple selectors
+            foreach (var simple in complex.Components[0].Simples!)
+                _extender.AddExtension(extender.Value, simple, context.Media, e.Optional, e.Span);
+        }
+    }
+
+    private void ApplyExtends(List<CssNode> nodes)
+    {
+        if (_extender.UnsatisfiedExtension() is { } unsatisfied)
+        {
+            var message = $"Error: The target selector was not found.\n       Use \"@extend {unsatisfied.Target} !optional\" to avoid this error.";
+            throw unsatisfied.Span is { } span ? new SassException($"{message}\n        on line {span.Line} of {span.File}", span.File, span.Line, span.Column) : new SassException(message);
+        }
+        var done = new HashSet<CssRule>(ReferenceEqualityComparer.Instance);
+        foreach (var (rule, extended) in _extendedRules)
+        {
+            if (!done.Add(rule)) continue;
+            var value = extended.Value;
+            var written = _writtenSelectors[extended];
+            // a rule no @extend touched keeps its selectors as written
+            if (ReferenceEquals(value, written) && !value.Complexes.Any(c => c.IsInvisible)) continue;
+            var visible = value.Complexes.Where(c => !c.IsInvisible).ToList();
+            rule.Selectors = visible.Select(c => c.Text).ToList();
+            rule.Breaks = visible.Where(c => c.LineBreak).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
+        }
+        RemovePlaceholders(nodes, done);
+    }
+
+    /// <summary>The rules the selector model does not know keep their selectors, less those with placeholders.</summary>
+    private static void RemovePlaceholders(List<CssNode> nodes, HashSet<CssRule> extended)
+    {
+        foreach (var node in nodes)
+        {
+            switch (node)
+            {
+                case CssRule rule when !extended.Contains(rule) && rule.Selectors.Any(HasPlaceholder):
+                    rule.Selectors = rule.Selectors.Where(s => !HasPlaceholder(s)).ToList();
+                    break;
+                case CssMedia media:
+                    RemovePlaceholders(media.Children, extended);
+                    break;
+                case CssAtRule at:
+                    RemovePlaceholders(at.Children, extended);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A selector with a placeholder (<c>%name</c>) in it is never printed (a keyframe's <c>50%</c> is no placeholder).</summary>
+    private static bool HasPlaceholder(string selector)
+    {
+        for (var i = selector.IndexOf('%'); i >= 0; i = selector.IndexOf('%', i + 1))
+            if ((i == 0 || !(char.IsDigit(selector[i - 1]) || selector[i - 1] == '.')) && i + 1 < selector.Length && (char.IsLetter(selector[i + 1]) || selector[i + 1] is '-' or '_' or '\\'))
+                return true;
+        return false;
+    }
+
+    /// <summary>A selector's compounds and combinators, split at spaces outside parentheses and brackets.</summary>
+    private static List<string> SelectorTokens(string selector)
+    {
+        var tokens = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= selector.Length; i++)
+        {
+            if (i < selector.Length)
+            {
+                var c = selector[i];
+                if (c is '(' or '[') depth++;
+                else if (c is ')' or ']') depth--;
+                if (c != ' ' || depth > 0) continue;
+            }
+            if (i > start) tokens.Add(selector[start..i]);
+            start = i + 1;
+        }
+        return tokens;
+    }
+}
