@@ -85,13 +85,53 @@ internal sealed partial class Evaluator
             if (!done.Add(rule)) continue;
             var value = extended.Value;
             var written = _writtenSelectors[extended];
-            // a rule no @extend touched keeps its selectors as written
-            if (ReferenceEquals(value, written) && !value.Complexes.Any(c => c.IsInvisible)) continue;
-            var visible = value.Complexes.Where(c => !c.IsInvisible).ToList();
+            var visible = value.Complexes.Select(WithoutPlaceholders).OfType<ComplexSelector>().ToList();
+            // a rule no @extend touched and without placeholders keeps its selectors as written
+            if (ReferenceEquals(value, written) && visible.Count == value.Complexes.Count && visible.Select((c, i) => ReferenceEquals(c, value.Complexes[i])).All(x => x)) continue;
             rule.Selectors = visible.Select(c => c.Text).ToList();
             rule.Breaks = visible.Where(c => c.LineBreak).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
         }
         RemovePlaceholders(nodes, done);
+    }
+
+    /// <summary>
+    /// A selector as printed: none when a compound of it has a placeholder; inside pseudo selectors the complex
+    /// selectors with placeholders go, and a pseudo left empty goes too (<c>a:not(%b)</c> prints <c>a</c>).
+    /// </summary>
+    private static ComplexSelector? WithoutPlaceholders(ComplexSelector complex)
+    {
+        if (complex.Components.Any(c => c.IsCompound && c.Simples!.Any(s => s is PlaceholderSelector))) return null;
+        if (!complex.Components.Any(c => c.IsCompound && c.Simples!.Any(s => s is PseudoSelector { Selector: not null }))) return complex;
+        var components = new List<SelectorComponent>();
+        var changed = false;
+        foreach (var component in complex.Components)
+        {
+            if (component.IsCombinator)
+            {
+                components.Add(component);
+                continue;
+            }
+            var simples = new List<SimpleSelector>();
+            foreach (var simple in component.Simples!)
+            {
+                if (simple is not PseudoSelector { Selector: { } inner } pseudo)
+                {
+                    simples.Add(simple);
+                    continue;
+                }
+                var kept = inner.Complexes.Select(WithoutPlaceholders).OfType<ComplexSelector>().ToList();
+                if (kept.Count == inner.Complexes.Count && kept.Select((c, i) => ReferenceEquals(c, inner.Complexes[i])).All(x => x))
+                {
+                    simples.Add(simple);
+                    continue;
+                }
+                changed = true;
+                if (kept.Count > 0) simples.Add(pseudo.WithSelector(new SelectorList(kept)));
+            }
+            if (simples.Count > 0) components.Add(SelectorComponent.Compound(simples));
+        }
+        if (!changed) return complex;
+        return components.Count == 0 ? null : new ComplexSelector(components, complex.LineBreak);
     }
 
     /// <summary>The rules the selector model does not know keep their selectors, less those with placeholders.</summary>

@@ -21,9 +21,11 @@ internal abstract class SimpleSelector : IEquatable<SimpleSelector>
     /// <summary>Whether a rule with this selector is never printed (a placeholder, or a selector pseudo of them).</summary>
     public virtual bool IsInvisible => false;
 
-    public bool Equals(SimpleSelector? other) => other is not null && other.GetType() == GetType() && other.Text == Text;
+    public bool Equals(SimpleSelector? other) => other is not null && other.GetType() == GetType() && (other.Text == Text
+        // :after is ::after (both pseudo elements)
+        || (this is PseudoSelector p && other is PseudoSelector q && p.Name == q.Name && p.IsElement == q.IsElement && p.Argument == q.Argument && Equals(p.Selector, q.Selector)));
     public override bool Equals(object? obj) => Equals(obj as SimpleSelector);
-    public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);
+    public override int GetHashCode() => this is PseudoSelector p ? p.Name.GetHashCode(StringComparison.Ordinal) : Text.GetHashCode(StringComparison.Ordinal);
     public override string ToString() => Text;
 
     /// <summary>This selector unified with <paramref name="compound"/>'s simple selectors, or null when nothing can match both.</summary>
