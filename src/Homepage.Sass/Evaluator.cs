@@ -228,6 +228,7 @@ internal sealed partial class Evaluator
                     return null;
                 case MessageStatement m:
                     if (m.Kind == "error") throw new SassException("Error: " + Eval(m.Value).ToCss(false), m.Span.File, m.Span.Line, m.Span.Column);
+                    Eval(m.Value); // @warn and @debug print nothing here, but their errors stop the compile
                     return null;
                 case AtRuleStatement { Name: "at-root", Body: { } body } at:
                 {

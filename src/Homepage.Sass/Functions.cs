@@ -493,17 +493,41 @@ internal sealed partial class Evaluator
     }
 
     /// <summary><c>inspect</c>: the value as Sass would write it (quotes kept, <c>null</c>, <c>()</c>, maps in parentheses).</summary>
-    internal static string Inspect(SassValue value) => value switch
+    internal static string Inspect(SassValue value) => Inspect(value, false, false);
+
+    /// <summary>As libsass: a list in parentheses inside a list of its own separator, a comma list of one element
+    /// (not a list) as <c>(x,)</c>.</summary>
+    private static string Inspect(SassValue value, bool inSpace, bool inComma) => value switch
     {
         SassNull => "null",
         SassString s => s.ToCss(false),
         SassMap m => "(" + string.Join(", ", m.Entries.Select(e => Inspect(e.Key) + ": " + Inspect(e.Value))) + ")",
-        SassList { Items.Count: 0, Bracketed: false } => "()",
-        SassList l => (l.Bracketed ? "[" : "") + string.Join(l.Separator == "," ? ", " : " ", l.Items.Select(i =>
-            i is SassList { Items.Count: > 1, Bracketed: false } inner && (l.Separator == " " || inner.Separator == ",") ? "(" + Inspect(i) + ")" : Inspect(i)))
-            + (l.Separator == "," && l.Items.Count == 1 ? "," : "") + (l.Bracketed ? "]" : ""),
+        SassList { Items.Count: 0 } l => l.Bracketed ? "[]" : "()",
+        SassList l => InspectList(l, inSpace, inComma),
         _ => value.ToCss(false),
     };
+
+    private static string InspectList(SassList l, bool inSpace, bool inComma)
+    {
+        var comma = l.Separator == ",";
+        string open = "", close = "";
+        if (l.Bracketed)
+        {
+            open = "[";
+            close = (comma && l.Items.Count == 1 ? "," : "") + "]";
+        }
+        else if (comma && l.Items.Count == 1 && l.Items[0] is not SassList)
+        {
+            open = "(";
+            close = ",)";
+        }
+        else if (comma ? inComma : inSpace)
+        {
+            open = "(";
+            close = ")";
+        }
+        return open + string.Join(comma ? ", " : " ", l.Items.Select(i => Inspect(i, inSpace || !comma, inComma || comma))) + close;
+    }
 
     private static readonly HashSet<string> BuiltInNames = new(StringComparer.Ordinal)
     {
