@@ -1,9 +1,9 @@
 namespace Homepage.Sass;
 
 /// <summary>
-/// <c>@extend</c> in the stylesheet: each style rule's selector goes to the <see cref="Extender"/> when the rule is
-/// met, each @extend when it is, in the order libsass meets them; at the end every rule takes its selector as the
-/// extender left it, less the selectors with placeholders.
+/// <c>@extend</c> in the stylesheet: each style rule's selector goes to the <see cref="Extender"/> as the rule was
+/// met, each @extend as it was, in the order libsass meets them; then every rule takes its selector as the extender
+/// left it, less the selectors with placeholders.
 /// </summary>
 internal sealed partial class Evaluator
 {
@@ -47,12 +47,16 @@ internal sealed partial class Evaluator
         return extended;
     }
 
-    /// <summary>A rule met: its selector goes to the extender (once for a rule and its copies).</summary>
-    private void RecordRule(CssRule rule, List<string> selectors, string? media)
-    {
-        var extended = ExtendedSelectorOf(selectors, rule.Breaks, media);
-        if (extended is not null) _extendedRules.Add((rule, extended));
-    }
+    /// <summary>The rules and @extends met, in order, replayed through the extender at the end: then a rule whose
+    /// selector has no target of any @extend in it (nor a placeholder) need not be parsed at all.</summary>
+    private readonly List<object> _extendEvents = new();
+
+    private sealed record RuleEvent(CssRule Rule, List<string> Selectors, string? Media);
+
+    private sealed record ExtendEvent(List<string> Selectors, IReadOnlySet<string>? Breaks, string? Media, SelectorList Targets, bool Optional, SourceSpan Span);
+
+    /// <summary>A rule met (or a copy of one, which shares its selector list).</summary>
+    private void RecordRule(CssRule rule, List<string> selectors, string? media) => _extendEvents.Add(new RuleEvent(rule, selectors, media));
 
     private void RecordExtend(ExtendStatement e, string targetText, Context context)
     {
@@ -60,20 +64,44 @@ internal sealed partial class Evaluator
             throw LocatedAs("Error: Extend directives may only be used within rules.", e.Span);
         // (a target the selector model does not know extends nothing)
         if (Selectors.TryParse(targetText) is not { } targets) return;
-        var extender = ExtendedSelectorOf(context.Selectors, context.Breaks, context.Media);
-        if (extender is null) return;
         foreach (var complex in targets.Complexes)
-        {
             if (complex.Components.Count != 1 || !complex.Components[0].IsCompound)
                 throw LocatedAs("Error: complex selectors may not be extended.", e.Span);
-            // a compound target (deprecated in libsass) extends each of its simple selectors
-            foreach (var simple in complex.Components[0].Simples!)
-                _extender.AddExtension(extender.Value, simple, context.Media, e.Optional, e.Span);
+        _extendEvents.Add(new ExtendEvent(context.Selectors, context.Breaks, context.Media, targets, e.Optional, e.Span));
+    }
+
+    /// <summary>Each rule's selector goes to the extender as the rule was met, each @extend as it was.</summary>
+    private void ReplayExtends()
+    {
+        var targetTexts = _extendEvents.OfType<ExtendEvent>().SelectMany(e => e.Targets.Complexes)
+            .SelectMany(c => c.Components[0].Simples!).Select(s => s.Text).Distinct().ToList();
+        foreach (var ev in _extendEvents)
+        {
+            if (ev is RuleEvent r)
+            {
+                ExtendedSelector? extended;
+                if (!_extendedSelectors.TryGetValue(r.Selectors, out extended))
+                {
+                    // a selector no @extend can reach is left as written
+                    if (!r.Selectors.Any(s => s.Contains('%') || targetTexts.Any(t => s.Contains(t, StringComparison.Ordinal)))) continue;
+                    extended = ExtendedSelectorOf(r.Selectors, r.Rule.Breaks, r.Media);
+                }
+                if (extended is not null) _extendedRules.Add((r.Rule, extended));
+                continue;
+            }
+            var e = (ExtendEvent)ev;
+            var extender = ExtendedSelectorOf(e.Selectors, e.Breaks, e.Media);
+            if (extender is null) continue;
+            foreach (var complex in e.Targets.Complexes)
+                // a compound target (deprecated in libsass) extends each of its simple selectors
+                foreach (var simple in complex.Components[0].Simples!)
+                    _extender.AddExtension(extender.Value, simple, e.Media, e.Optional, e.Span);
         }
     }
 
     private void ApplyExtends(List<CssNode> nodes)
     {
+        ReplayExtends();
         if (_extender.UnsatisfiedExtension() is { } unsatisfied)
         {
             var message = $"Error: The target selector was not found.\n       Use \"@extend {unsatisfied.Target} !optional\" to avoid this error.";
