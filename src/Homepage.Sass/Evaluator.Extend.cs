@@ -63,7 +63,11 @@ internal sealed partial class Evaluator
         if (context.Selectors.Count == 0)
             throw LocatedAs("Error: Extend directives may only be used within rules.", e.Span);
         // (a target the selector model does not know extends nothing)
-        if (Selectors.TryParse(targetText) is not { } targets) return;
+        if (Selectors.TryParse(targetText) is not { } targets)
+        {
+            if (targetText.Contains('&')) throw LocatedAs("Error: Parent selectors aren't allowed here.", e.Span);
+            return;
+        }
         foreach (var complex in targets.Complexes)
             if (complex.Components.Count != 1 || !complex.Components[0].IsCompound)
                 throw LocatedAs("Error: complex selectors may not be extended.", e.Span);

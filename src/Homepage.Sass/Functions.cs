@@ -249,6 +249,9 @@ internal sealed partial class Evaluator
                     new Argument(x.Name, new LiteralExpression(x.Value), false)).ToList(), default));
             }
 
+            case "unique-id":
+                BindBuiltIn(name, [], arguments, 0);
+                return new SassString("u" + ((uint)Random.Shared.NextInt64(0, 1L << 32)).ToString("x8", CultureInfo.InvariantCulture), false);
             case "random":
             {
                 // libsass: a number in [0, 1) without a limit, else an integer from 1 to the limit
@@ -272,28 +275,30 @@ internal sealed partial class Evaluator
             case "selector-parse":
             {
                 var a = BindBuiltIn(name, ["selector"], arguments, 1);
-                var list = SelectorList(name, a[0]);
+                var list = ValidSelectors(name, SelectorList(name, a[0]), parents: false);
                 return Selectors.TryParse(string.Join(", ", list)) is { } parsed ? SelectorValue(parsed) : SelectorValue(list);
             }
             case "selector-nest":
             {
                 if (arguments.Count == 0) throw new SassException("Error: $selectors: At least one selector must be passed.");
-                var selectors = SelectorList(name, Strip(arguments[0].Value));
+                var selectors = ValidSelectors(name, SelectorList(name, Strip(arguments[0].Value)), parents: true);
                 foreach (var (_, next) in arguments.Skip(1))
                 {
                     // libsass takes each nested selector in turn, across all the outer ones
                     var outer = selectors;
-                    selectors = SelectorList(name, Strip(next)).SelectMany(child => ResolveSelectors(outer, child)).ToList();
+                    selectors = ValidSelectors(name, SelectorList(name, Strip(next)), parents: true).SelectMany(child => ResolveSelectors(outer, child)).ToList();
                 }
                 return SelectorValue(selectors);
             }
             case "selector-append":
             {
                 if (arguments.Count == 0) throw new SassException("Error: $selectors: At least one selector must be passed.");
-                var selectors = SelectorList(name, Strip(arguments[0].Value));
+                var selectors = ValidSelectors(name, SelectorList(name, Strip(arguments[0].Value)), parents: false);
                 foreach (var (_, next) in arguments.Skip(1))
                 {
                     var children = SelectorList(name, Strip(next));
+                    if (selectors.Any(c => c.Length > 0 && c[^1] is '>' or '+' or '~'))
+                        throw new SassException($"Error: Can't append {string.Join(", ", children)} to {string.Join(", ", selectors)}.");
                     if (children.Any(c => c.Length == 0 || c[0] is '>' or '+' or '~' || c.Contains('&')))
                         throw new SassException($"Error: Can't append {string.Join(", ", children)} to {string.Join(", ", selectors)}.");
                     // libsass takes each appended selector in turn, across all the bases
@@ -379,6 +384,27 @@ internal sealed partial class Evaluator
         };
         var selectors = Parser.SplitTopLevel(text, ',').Select(s => Emitter.Selector(s, false)).Where(s => s.Length > 0).ToList();
         if (selectors.Count == 0) throw new SassException($"Error: $selector: expected selector.");
+        return selectors;
+    }
+
+    /// <summary>
+    /// Selector arguments checked as libsass does: each must parse, and a parent selector <c>&amp;</c> may stand (where
+    /// <paramref name="parents"/> allows it) only at the start of a compound selector.
+    /// </summary>
+    private static List<string> ValidSelectors(string function, List<string> selectors, bool parents)
+    {
+        foreach (var selector in selectors)
+        {
+            var text = selector;
+            for (var i = selector.IndexOf('&'); i >= 0; i = selector.IndexOf('&', i + 1))
+            {
+                if (!parents) throw new SassException("Error: Parent selectors aren't allowed here.");
+                if (i > 0 && !(char.IsWhiteSpace(selector[i - 1]) || selector[i - 1] is '>' or '+' or '~' or ',' or '('))
+                    throw new SassException($"Error: Invalid CSS after \"{selector[..i]}\": expected selector, was \"{selector[i..]}\"");
+            }
+            if (parents) text = selector.Replace("&", ".x");
+            if (Selectors.TryParse(text) is null) throw new SassException($"Error: ${(parents ? "selectors" : "selector")}: expected selector.");
+        }
         return selectors;
     }
 

@@ -768,7 +768,7 @@ internal static class Selectors
             if (ComplexIsParentSuperselector(group1, group2)) return group2;
             if (ComplexIsParentSuperselector(group2, group1)) return group1;
             if (!MustUnify(group1, group2)) return null;
-            var unified = UnifyComplex([group1, group2]);
+            var unified = UnifyComplex([group2, group1]); // libsass keeps the first selector's simple selectors first
             if (unified is null || unified.Count > 1) return null;
             return unified[0];
         });
