@@ -359,6 +359,12 @@ internal sealed partial class Evaluator
         foreach (var parent in parents)
             foreach (var (text, lineBreak) in children)
             {
+                if (ParentsOnlyInsideParentheses(text))
+                {
+                    // :not(&-c) in .a, .b is :not(.a-c, .b-c), once, with no parent before it
+                    if (ReferenceEquals(parent, parents[0])) result.Add(ResolveInnerParents(text, parents));
+                    continue;
+                }
                 var parentBreak = parentBreaks?.Contains(parent) == true;
                 // a selector with & takes its parent's line break; one without keeps its own as well
                 if (!text.Contains('&'))
@@ -375,6 +381,48 @@ internal sealed partial class Evaluator
                 }
             }
         return result;
+    }
+
+    private static bool ParentsOnlyInsideParentheses(string text)
+    {
+        var depth = 0;
+        var inside = false;
+        foreach (var c in text)
+        {
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == '&')
+            {
+                if (depth == 0) return false;
+                inside = true;
+            }
+        }
+        return inside;
+    }
+
+    /// <summary>The selector lists in parentheses that hold <c>&amp;</c>, resolved against all the parents.</summary>
+    private static string ResolveInnerParents(string text, List<string> parents)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '(')
+            {
+                sb.Append(text[i]);
+                continue;
+            }
+            var depth = 0;
+            var end = i;
+            for (; end < text.Length; end++)
+            {
+                if (text[end] == '(') depth++;
+                else if (text[end] == ')' && --depth == 0) break;
+            }
+            var inner = text[(i + 1)..Math.Min(end, text.Length)];
+            sb.Append('(').Append(inner.Contains('&') ? string.Join(", ", ResolveSelectors(parents, inner)) : inner).Append(')');
+            i = end;
+        }
+        return sb.ToString();
     }
 
     /// <summary>Each <c>&amp;</c> of <paramref name="text"/> replaced: the first by each of <paramref name="first"/>, any later one
