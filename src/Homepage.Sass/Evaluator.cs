@@ -310,7 +310,7 @@ internal sealed partial class Evaluator
 
     private void Rule(RuleStatement r, Context context)
     {
-        var own = Interpolate(r.Selector);
+        var own = Selectors.CheckAttributes(Interpolate(r.Selector));
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks };
         RecordRule(rule, selectors, context.Media);

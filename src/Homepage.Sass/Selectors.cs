@@ -276,7 +276,7 @@ internal sealed class SelectorList : IEquatable<SelectorList>
 }
 
 /// <summary>Parsing selectors into the model, and the selector algorithms: superselector, unify and weave.</summary>
-internal static class Selectors
+internal static partial class Selectors
 {
     /// <summary>Pseudo classes whose argument is a selector list (libsass 3.6); <c>slotted</c> is such a pseudo element.</summary>
     private static readonly HashSet<string> SelectorPseudoClasses = ["not", "matches", "current", "any", "has", "host", "host-context"];
@@ -292,6 +292,55 @@ internal static class Selectors
     }
 
     // ---- parsing ---------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A rule's selector text with its attribute selectors checked as libsass parses them: a modifier is one ASCII
+    /// i or s after an operator and value (an error otherwise), and is written after a space (<c>[a="b" i]</c>).
+    /// </summary>
+    public static string CheckAttributes(string selector)
+    {
+        if (!selector.Contains('[')) return selector;
+        var sb = new StringBuilder();
+        for (var i = 0; i < selector.Length; i++)
+        {
+            var c = selector[i];
+            if (c is '"' or '\'')
+            {
+                var end = Parser.StringEnd(selector, i);
+                sb.Append(selector, i, end - i);
+                i = end - 1;
+                continue;
+            }
+            if (c != '[')
+            {
+                sb.Append(c);
+                continue;
+            }
+            var close = -1;
+            for (var j = i + 1; j < selector.Length; j++)
+            {
+                if (selector[j] is '"' or '\'') j = Parser.StringEnd(selector, j) - 1;
+                else if (selector[j] == ']') { close = j; break; }
+            }
+            if (close < 0) return selector;
+            var inner = selector[(i + 1)..close];
+            var m = AttributeParts().Match(inner);
+            if (m.Success && m.Groups[2].Success && m.Groups[4].Value.Length > 0)
+            {
+                var modifier = m.Groups[4].Value.Trim();
+                if (modifier.Length != 1 || char.ToLowerInvariant(modifier[0]) is not ('i' or 's')) throw new SassException("Error: expected \"]\".");
+                inner = m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value + " " + modifier;
+            }
+            else if (m.Success && !m.Groups[2].Success && m.Groups[4].Value.Trim() is { Length: > 0 } rest
+                && !(rest.Length == 1 && char.ToLowerInvariant(rest[0]) is 'i' or 's')) throw new SassException("Error: expected \"]\".");
+            sb.Append('[').Append(inner).Append(']');
+            i = close;
+        }
+        return sb.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\s*[^\s~|^$*=""']*(?:\|[^\s~|^$*=""']+)?\s*)(?:([~|^$*]?=)(\s*(?:""(?:[^""\\]|\\.)*""|'(?:[^'\\]|\\.)*'|[^\s""']+)))?(.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex AttributeParts();
 
     /// <summary>A selector list, or null when the text is no selector this model knows.</summary>
     public static SelectorList? TryParse(string text)
