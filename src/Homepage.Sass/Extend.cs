@@ -94,6 +94,31 @@ internal sealed class Extender
         public IEnumerable<Extension> Values => _items.Where(x => x is not null).Select(x => x!.Value.Value);
     }
 
+    /// <summary>
+    /// An extender as libsass returns it when it replaces a lone simple selector: each compound's simple selectors
+    /// sorted (stably) as placeholders, then type and universal selectors, then classes, ids and attributes, then
+    /// pseudo selectors (<c>:hover.c</c> extends <c>.b</c> as <c>.c:hover</c>, but <c>.b.x</c> as <c>.x:hover.c</c>).
+    /// </summary>
+    private static ComplexSelector Sorted(ComplexSelector complex)
+    {
+        static int Rank(SimpleSelector s) => s switch
+        {
+            PlaceholderSelector => 0,
+            TypeSelector or UniversalSelector => 1,
+            PseudoSelector => 3,
+            _ => 2,
+        };
+        static bool IsSorted(List<SimpleSelector> simples)
+        {
+            for (var i = 1; i < simples.Count; i++)
+                if (Rank(simples[i - 1]) > Rank(simples[i])) return false;
+            return true;
+        }
+        if (complex.Components.All(c => c.IsCombinator || IsSorted(c.Simples!))) return complex;
+        return new ComplexSelector(complex.Components.Select(c => c.IsCombinator || IsSorted(c.Simples!) ? c
+            : SelectorComponent.Compound(c.Simples!.OrderBy(Rank).ToList())).ToList(), complex.LineBreak);
+    }
+
     // ---- the selector functions ------------------------------------------------------------------------------------
 
     public static SelectorList Extend(SelectorList selector, SelectorList source, SelectorList targets) =>
@@ -318,7 +343,8 @@ internal sealed class Extender
                 first = false;
                 result.Add(output);
             }
-        return result;
+        // libsass takes nothing woven as nothing extended: the selector stays
+        return result.Count == 0 ? null : result;
     }
 
     private List<ComplexSelector>? ExtendCompound(SelectorComponent compound, Dictionary<SimpleSelector, OrderedExtensions> extensions, string? media, bool inOriginal)
@@ -345,11 +371,12 @@ internal sealed class Extender
         if (options is null) return null;
         if (targetsUsed is not null && targetsUsed.Count != extensions.Count) return null;
 
+        // one simple selector extended, nothing to unify: the extenders as they are (their compounds sorted, as libsass)
         if (options.Count == 1)
             return options[0].Select(state =>
             {
                 state.AssertCompatibleMedia(media);
-                return state.Extender;
+                return Sorted(state.Extender);
             }).ToList();
 
         // each path through the options is one unification of the compound: the first is the compound itself
@@ -398,7 +425,8 @@ internal sealed class Extender
             var original = unifiedPaths[0][0];
             isOriginal = c => c.Equals(original);
         }
-        return Trim(unifiedPaths.SelectMany(p => p).ToList(), isOriginal);
+        var trimmed = Trim(unifiedPaths.SelectMany(p => p).ToList(), isOriginal);
+        return trimmed.Count == 0 ? null : trimmed;
     }
 
     private List<List<Extension>>? ExtendSimple(SimpleSelector simple, Dictionary<SimpleSelector, OrderedExtensions> extensions, string? media, HashSet<SimpleSelector>? targetsUsed)

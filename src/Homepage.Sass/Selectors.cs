@@ -168,7 +168,6 @@ internal sealed class PseudoSelector : SimpleSelector
 
     public override List<SimpleSelector>? Unify(List<SimpleSelector> compound)
     {
-        if (compound.Count == 1 && compound[0] is UniversalSelector) return compound[0].Unify([this]);
         if (compound.Contains(this)) return compound;
         var result = new List<SimpleSelector>(compound.Count + 1);
         var added = false;
@@ -458,8 +457,7 @@ internal static partial class Selectors
                 case '&':
                     throw new FormatException("parent selector");
             }
-            if (!first) throw new FormatException("unexpected character");
-            // type or universal, with a namespace perhaps
+            // type or universal, with a namespace perhaps (libsass takes one anywhere in a compound: %q*)
             string? ns = null;
             string name;
             if (c == '*') { _i++; name = "*"; }
@@ -572,7 +570,8 @@ internal static partial class Selectors
             if (complex1[i1].IsCombinator || complex2[i2].IsCombinator) return false;
             var compound1 = complex1[i1];
             if (remaining1 == 1)
-                return CompoundIsSuperselector(compound1, complex2[^1], complex2.GetRange(i2, complex2.Count - 1 - i2));
+                // (libsass passes the parents after the first compound: :matches(x .a) is no superselector of x .a)
+                return CompoundIsSuperselector(compound1, complex2[^1], complex2.GetRange(i2 + 1, Math.Max(0, complex2.Count - 1 - (i2 + 1))));
 
             // the first index where complex2[i2..afterSuperselector] is a subselector of compound1
             var afterSuperselector = i2 + 1;
