@@ -292,6 +292,8 @@ internal sealed class Extender
 
     // ---- extending -------------------------------------------------------------------------------------------------
 
+    private const long MaxPaths = 10_000;
+
     private SelectorList ExtendList(SelectorList list, Dictionary<SimpleSelector, OrderedExtensions> extensions, string? media)
     {
         List<ComplexSelector>? extended = null;
@@ -307,6 +309,7 @@ internal sealed class Extender
             }
         }
         if (extended is null) return list;
+        if (extended.Count > MaxPaths) throw new SassException("Error: EndlessExtendError: Extend is creating an absurdly big selector, aborting!");
         return new SelectorList(Trim(extended, _originals.Contains));
     }
 
@@ -331,6 +334,11 @@ internal sealed class Extender
             else extendedNotExpanded?.Add([new ComplexSelector([component])]);
         }
         if (extendedNotExpanded is null) return null;
+        // libsass gives up on extensions that multiply without end
+        var count = 1L;
+        foreach (var options in extendedNotExpanded)
+            if ((count *= options.Count) > MaxPaths)
+                throw new SassException("Error: EndlessExtendError: Extend is creating an absurdly big selector, aborting!");
 
         var first = true;
         var result = new List<ComplexSelector>();
