@@ -36,7 +36,7 @@ internal static partial class Emitter
     public static string Selector(string selector, bool compressed)
     {
         var s = Spaces().Replace(selector.Trim(), " ");
-        if (s.IndexOfAny(['(', '[', '"', '\'']) < 0) return compressed ? Combinator().Replace(s, "$1") : Combinator().Replace(s, " $1 ");
+        if (s.IndexOfAny(['(', '[', '"', '\'']) < 0) return (compressed ? Combinator().Replace(s, "$1") : Combinator().Replace(s, " $1 ")).Trim();
         // combinators are spaced only outside parentheses, attribute brackets and strings (:nth-child(n + 3) stays)
         var sb = new StringBuilder();
         var depth = 0;
@@ -61,7 +61,7 @@ internal static partial class Emitter
                 i = end - 1;
             }
         }
-        return sb.ToString();
+        return sb.ToString().Trim();
 
         // the parenthesis follows a pseudo selector's name, and holds no An+B or number
         static bool SelectorArgument(string text, int open, int end)

@@ -18,7 +18,6 @@ internal sealed partial class Evaluator
     private List<Dictionary<string, SassValue>> _scopes = [new(StringComparer.Ordinal)];
     private readonly Dictionary<string, MixinStatement> _mixins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionStatement> _functions = new(StringComparer.Ordinal);
-    private readonly List<(List<string> Extenders, string Target, IReadOnlySet<string>? Breaks)> _extends = new();
     private readonly Stack<(IReadOnlyList<Statement>? Content, List<Dictionary<string, SassValue>> Scopes)> _contentStack = new();
     private readonly List<string> _importStack = new();
     private int _depth;
@@ -270,13 +269,11 @@ internal sealed partial class Evaluator
                 case ReturnStatement ret:
                     return VariableValue(Eval(ret.Value)); // a colour literal keeps its spelling through @return
                 case ExtendStatement e:
-                {
-                    var targets = Interpolate(e.Selector).Split(',').Select(t => t.Trim()).Where(t => t.Length > 0);
-                    foreach (var target in targets) _extends.Add((context.Selectors.ToList(), target, context.Breaks));
+                    RecordExtend(e, Interpolate(e.Selector), context);
                     return null;
-                }
                 case MessageStatement m:
                     if (m.Kind == "error") throw new SassException("Error: " + Eval(m.Value).ToCss(false), m.Span.File, m.Span.Line, m.Span.Column);
+                    Eval(m.Value); // @warn and @debug print nothing here, but their errors stop the compile
                     return null;
                 case AtRuleStatement { Name: "at-root", Body: { } body } at:
                 {
@@ -358,10 +355,11 @@ internal sealed partial class Evaluator
 
     private void Rule(RuleStatement r, Context context)
     {
-        var own = Interpolate(r.Selector);
+        var own = Selectors.CheckAttributes(Interpolate(r.Selector));
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks, Range = r.Range, BlockRange = r.BlockRange };
         if (_options.SourceMap) rule.SelectorTokens = MappedSelectorTokens(r, own, context);
+        RecordRule(rule, selectors, context.Media);
         context.Container.Add(rule);
         PushScope();
         try
@@ -474,6 +472,12 @@ internal sealed partial class Evaluator
         foreach (var parent in parents)
             foreach (var (text, lineBreak) in children)
             {
+                if (ParentsOnlyInsideParentheses(text))
+                {
+                    // :not(&-c) in .a, .b is :not(.a-c, .b-c), once, with no parent before it
+                    if (ReferenceEquals(parent, parents[0])) result.Add(ResolveInnerParents(text, parents));
+                    continue;
+                }
                 var parentBreak = parentBreaks?.Contains(parent) == true;
                 // a selector with & takes its parent's line break; one without keeps its own as well
                 if (!text.Contains('&'))
@@ -490,6 +494,48 @@ internal sealed partial class Evaluator
                 }
             }
         return result;
+    }
+
+    private static bool ParentsOnlyInsideParentheses(string text)
+    {
+        var depth = 0;
+        var inside = false;
+        foreach (var c in text)
+        {
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == '&')
+            {
+                if (depth == 0) return false;
+                inside = true;
+            }
+        }
+        return inside;
+    }
+
+    /// <summary>The selector lists in parentheses that hold <c>&amp;</c>, resolved against all the parents.</summary>
+    private static string ResolveInnerParents(string text, List<string> parents)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '(')
+            {
+                sb.Append(text[i]);
+                continue;
+            }
+            var depth = 0;
+            var end = i;
+            for (; end < text.Length; end++)
+            {
+                if (text[end] == '(') depth++;
+                else if (text[end] == ')' && --depth == 0) break;
+            }
+            var inner = text[(i + 1)..Math.Min(end, text.Length)];
+            sb.Append('(').Append(inner.Contains('&') ? string.Join(", ", ResolveSelectors(parents, inner)) : inner).Append(')');
+            i = end;
+        }
+        return sb.ToString();
     }
 
     /// <summary>Each <c>&amp;</c> of <paramref name="text"/> replaced: the first by each of <paramref name="first"/>, any later one
@@ -564,6 +610,7 @@ internal sealed partial class Evaluator
         {
             // a declaration at the top of a media block or at-rule: attach to the nearest rule-less container
             var rule = RuleOfContext(context);
+            RecordRule(rule, context.Selectors, context.Media);
             context.Container.Add(rule);
             rule.Declarations.Add(declaration);
             return;
@@ -609,6 +656,7 @@ internal sealed partial class Evaluator
         if (context.Selectors.Count > 0)
         {
             rule = RuleOfContext(context);
+            RecordRule(rule, context.Selectors, query);
             media.Children.Add(rule);
         }
         PushScope();
@@ -647,6 +695,7 @@ internal sealed partial class Evaluator
             else if (context.Selectors.Count > 0 && !isKeyframes)
             {
                 var rule = RuleOfContext(context);
+                RecordRule(rule, context.Selectors, context.Media);
                 node.Children.Add(rule);
                 Evaluate(at.Body, inner with { Rule = rule });
             }
@@ -800,177 +849,6 @@ internal sealed partial class Evaluator
             _definitionsForbidden--;
             _scopes = callerScopes;
         }
-    }
-
-    // ---- @extend ---------------------------------------------------------------------------------------------------
-
-    private void ApplyExtends(List<CssNode> nodes)
-    {
-        foreach (var node in nodes)
-        {
-            switch (node)
-            {
-                case CssRule rule:
-                {
-                    var extended = new List<string>();
-                    var extendedSet = new HashSet<string>(StringComparer.Ordinal);
-                    var generated = new HashSet<string>(StringComparer.Ordinal);
-                    var breaks = new HashSet<string>(rule.Breaks ?? new HashSet<string>(), StringComparer.Ordinal);
-                    // Each selector, then what extends it, depth first: a selector an extend made is extended in turn,
-                    // by the other @extends only (each at most once along a chain), so that extends that feed each
-                    // other end; a rule grows to MaxExtendedSelectors at the most.
-                    void Extend(string selector, ImmutableBitSet used)
-                    {
-                        // libsass lists the extenders the other way round from where the @extends stand.
-                        for (var e = _extends.Count - 1; e >= 0; e--)
-                        {
-                            var (extenders, target, extenderBreaks) = _extends[e];
-                            if (used.Contains(e) || !ContainsSimple(selector, target)) continue;
-                            foreach (var extender in extenders)
-                                foreach (var replaced in Weave(selector, target, extender))
-                                {
-                                    if (extended.Count >= MaxExtendedSelectors || !extendedSet.Add(replaced)) continue;
-                                    extended.Add(replaced);
-                                    generated.Add(replaced);
-                                    // the new selector keeps the line break of the one it extends, or of its extender
-                                    if (breaks.Contains(selector) || extenderBreaks?.Contains(extender) == true) breaks.Add(replaced);
-                                    Extend(replaced, used.With(e));
-                                }
-                        }
-                    }
-                    foreach (var selector in rule.Selectors)
-                    {
-                        if (!extendedSet.Add(selector)) continue;
-                        extended.Add(selector);
-                        Extend(selector, ImmutableBitSet.Empty);
-                    }
-                    // an extension another selector of the list already matches is dropped (.navbar .a covers .navbar > .a)
-                    // (compared pairwise, so only while the list is of a reasonable length)
-                    var trim = extended.Count <= 1000;
-                    rule.Selectors = extended.Where(s => !HasPlaceholder(s)
-                        && !(trim && generated.Contains(s) && extended.Any(other => other != s && !HasPlaceholder(other) && IsSuperselector(other, s)))).ToList();
-                    rule.Breaks = breaks;
-                    break;
-                }
-                case CssMedia media:
-                    ApplyExtends(media.Children);
-                    break;
-                case CssAtRule at:
-                    ApplyExtends(at.Children);
-                    break;
-            }
-        }
-    }
-
-    private const int MaxExtendedSelectors = 10_000;
-
-    /// <summary>A small persistent set of @extend indexes (which extends a generated selector already went through).</summary>
-    private readonly record struct ImmutableBitSet(System.Collections.Immutable.ImmutableHashSet<int>? Set)
-    {
-        public static ImmutableBitSet Empty => new(System.Collections.Immutable.ImmutableHashSet<int>.Empty);
-        public bool Contains(int i) => Set?.Contains(i) == true;
-        public ImmutableBitSet With(int i) => new((Set ?? System.Collections.Immutable.ImmutableHashSet<int>.Empty).Add(i));
-    }
-
-    /// <summary>
-    /// Whether <paramref name="a"/> matches everything <paramref name="b"/> does, in the plain case libsass trims: the
-    /// same last compound, the rest of <paramref name="a"/>'s compounds in order among <paramref name="b"/>'s, and no
-    /// combinator but descendant in <paramref name="a"/>.
-    /// </summary>
-    private static bool IsSuperselector(string a, string b)
-    {
-        var x = SelectorTokens(Emitter.Selector(a, false));
-        var y = SelectorTokens(Emitter.Selector(b, false));
-        if (x.Any(t => t is ">" or "+" or "~") || x.Count == 0 || y.Count == 0 || x[^1] != y[^1]) return false;
-        var compounds = y.Where(t => t is not (">" or "+" or "~")).ToList();
-        var at = 0;
-        foreach (var compound in x.Take(x.Count - 1))
-        {
-            while (at < compounds.Count - 1 && compounds[at] != compound) at++;
-            if (at >= compounds.Count - 1) return false;
-            at++;
-        }
-        return true;
-    }
-
-    /// <summary>A selector with a placeholder (<c>%name</c>) in it is never printed (a keyframe's <c>50%</c> is no placeholder).</summary>
-    private static bool HasPlaceholder(string selector)
-    {
-        for (var i = selector.IndexOf('%'); i >= 0; i = selector.IndexOf('%', i + 1))
-            if ((i == 0 || !(char.IsDigit(selector[i - 1]) || selector[i - 1] == '.')) && i + 1 < selector.Length && (char.IsLetter(selector[i + 1]) || selector[i + 1] is '-' or '_' or '\\'))
-                return true;
-        return false;
-    }
-
-    private static bool ContainsSimple(string selector, string target)
-    {
-        var at = selector.IndexOf(target, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            var end = at + target.Length;
-            if (end == selector.Length || !(char.IsLetterOrDigit(selector[end]) || selector[end] is '-' or '_')) return true;
-            at = selector.IndexOf(target, at + 1, StringComparison.Ordinal);
-        }
-        return false;
-    }
-
-    private static string ReplaceSimple(string selector, string target, string extender)
-    {
-        var at = selector.IndexOf(target, StringComparison.Ordinal);
-        return selector[..at] + extender + selector[(at + target.Length)..];
-    }
-
-    /// <summary>
-    /// The selectors <paramref name="extender"/> adds by extending <paramref name="target"/> in <paramref name="selector"/>:
-    /// its last compound takes the target's place, and the selectors before each are woven together as libsass does in
-    /// the common cases: one side empty, one a prefix of the other (a shared parent is written once), a side ending in
-    /// a combinator kept next to the compound, else both orders (<c>.a %p</c> by <c>.b .c</c>: <c>.a .b .c, .b .a .c</c>).
-    /// </summary>
-    private static IEnumerable<string> Weave(string selector, string target, string extender)
-    {
-        var tokens = SelectorTokens(Emitter.Selector(selector, false));
-        var index = tokens.FindIndex(t => ContainsSimple(t, target));
-        var extenderTokens = SelectorTokens(Emitter.Selector(extender, false));
-        if (index < 0 || extenderTokens.Count == 0)
-        {
-            yield return ReplaceSimple(selector, target, extender);
-            yield break;
-        }
-        var before = tokens[..index];
-        var after = tokens[(index + 1)..];
-        var compound = ReplaceSimple(tokens[index], target, extenderTokens[^1]);
-        var extenderBefore = extenderTokens[..^1];
-        static bool StartsWith(List<string> list, List<string> prefix) => prefix.Count <= list.Count && prefix.SequenceEqual(list.Take(prefix.Count));
-        static bool EndsInCombinator(List<string> list) => list.Count > 0 && list[^1] is ">" or "+" or "~";
-        IEnumerable<List<string>> prefixes;
-        if (extenderBefore.Count == 0 || StartsWith(before, extenderBefore)) prefixes = [before];
-        else if (before.Count == 0 || StartsWith(extenderBefore, before)) prefixes = [extenderBefore];
-        else if (EndsInCombinator(before)) prefixes = [[.. extenderBefore, .. before]];
-        else if (EndsInCombinator(extenderBefore)) prefixes = [[.. before, .. extenderBefore]];
-        else prefixes = [[.. before, .. extenderBefore], [.. extenderBefore, .. before]];
-        foreach (var prefix in prefixes)
-            yield return string.Join(" ", prefix.Append(compound).Concat(after));
-    }
-
-    /// <summary>A selector's compounds and combinators, split at spaces outside parentheses and brackets.</summary>
-    private static List<string> SelectorTokens(string selector)
-    {
-        var tokens = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i <= selector.Length; i++)
-        {
-            if (i < selector.Length)
-            {
-                var c = selector[i];
-                if (c is '(' or '[') depth++;
-                else if (c is ')' or ']') depth--;
-                if (c != ' ' || depth > 0) continue;
-            }
-            if (i > start) tokens.Add(selector[start..i]);
-            start = i + 1;
-        }
-        return tokens;
     }
 
     // ---- interpolation ---------------------------------------------------------------------------------------------

@@ -257,8 +257,10 @@ internal sealed class ExpressionParser
                 return new MapExpression(entries);
             }
             var items = new List<Expression> { first };
+            var comma = false;
             while (Peek() == ',')
             {
+                comma = true;
                 _pos++;
                 Ws();
                 if (Peek() == ')') break;
@@ -267,7 +269,8 @@ internal sealed class ExpressionParser
             }
             if (Peek() != ')') throw Error("expected \")\"");
             _pos++;
-            return new ParenExpression(items.Count == 1 ? items[0] : new ListExpression(items, ","));
+            // (a b,) is a comma list of one element
+            return new ParenExpression(items.Count == 1 && !comma ? items[0] : new ListExpression(items, ","));
         }
         if (c == '$')
         {

@@ -249,37 +249,83 @@ internal sealed partial class Evaluator
                     new Argument(x.Name, new LiteralExpression(x.Value), false)).ToList(), default));
             }
 
+            case "unique-id":
+                BindBuiltIn(name, [], arguments, 0);
+                return new SassString("u" + ((uint)Random.Shared.NextInt64(0, 1L << 32)).ToString("x8", CultureInfo.InvariantCulture), false);
+            case "random":
+            {
+                // libsass: a number in [0, 1) without a limit, else an integer from 1 to the limit
+                var a = BindBuiltIn(name, ["limit"], arguments, 0);
+                switch (a[0])
+                {
+                    case SassNull or SassBool { Value: false }:
+                        return new SassNumber(Random.Shared.NextDouble(), "");
+                    case SassNumber limit:
+                        var lv = limit.Value;
+                        if (lv < 1) throw new SassException($"Error: $limit {lv.ToString(CultureInfo.InvariantCulture)} must be greater than or equal to 1 for `random'");
+                        if (Math.Abs(Math.Truncate(lv) - lv) >= 1e-10)
+                            throw new SassException($"Error: Expected $limit to be an integer but got {lv.ToString(CultureInfo.InvariantCulture)} for `random'");
+                        return new SassNumber(Math.Floor(1 + Random.Shared.NextDouble() * Math.Round(lv)), "");
+                    default:
+                        throw new SassException($"Error: argument `$limit` of `random($limit: false)` must be a number");
+                }
+            }
+
             // ---- selectors
             case "selector-parse":
             {
                 var a = BindBuiltIn(name, ["selector"], arguments, 1);
-                return SelectorValue(SelectorList(name, a[0]));
+                var list = ValidSelectors(name, SelectorList(name, a[0]), parents: false);
+                return Selectors.TryParse(string.Join(", ", list)) is { } parsed ? SelectorValue(parsed) : SelectorValue(list);
             }
             case "selector-nest":
             {
                 if (arguments.Count == 0) throw new SassException("Error: $selectors: At least one selector must be passed.");
-                var selectors = SelectorList(name, Strip(arguments[0].Value));
+                var selectors = ValidSelectors(name, SelectorList(name, Strip(arguments[0].Value)), parents: true);
                 foreach (var (_, next) in arguments.Skip(1))
                 {
                     // libsass takes each nested selector in turn, across all the outer ones
                     var outer = selectors;
-                    selectors = SelectorList(name, Strip(next)).SelectMany(child => ResolveSelectors(outer, child)).ToList();
+                    selectors = ValidSelectors(name, SelectorList(name, Strip(next)), parents: true).SelectMany(child => ResolveSelectors(outer, child)).ToList();
                 }
                 return SelectorValue(selectors);
             }
             case "selector-append":
             {
                 if (arguments.Count == 0) throw new SassException("Error: $selectors: At least one selector must be passed.");
-                var selectors = SelectorList(name, Strip(arguments[0].Value));
+                var selectors = ValidSelectors(name, SelectorList(name, Strip(arguments[0].Value)), parents: false);
                 foreach (var (_, next) in arguments.Skip(1))
                 {
                     var children = SelectorList(name, Strip(next));
+                    if (selectors.Any(c => c.Length > 0 && c[^1] is '>' or '+' or '~'))
+                        throw new SassException($"Error: Can't append {string.Join(", ", children)} to {string.Join(", ", selectors)}.");
                     if (children.Any(c => c.Length == 0 || c[0] is '>' or '+' or '~' || c.Contains('&')))
                         throw new SassException($"Error: Can't append {string.Join(", ", children)} to {string.Join(", ", selectors)}.");
                     // libsass takes each appended selector in turn, across all the bases
                     selectors = children.SelectMany(child => selectors.Select(parent => parent + child)).ToList();
                 }
                 return SelectorValue(selectors);
+            }
+            case "is-superselector":
+            {
+                var a = BindBuiltIn(name, ["super", "sub"], arguments, 2);
+                return new SassBool(ParsedSelector(name, "super", a[0]).IsSuperselector(ParsedSelector(name, "sub", a[1])));
+            }
+            case "selector-unify":
+            {
+                var a = BindBuiltIn(name, ["selector1", "selector2"], arguments, 2);
+                var unified = Selectors.UnifyLists(ParsedSelector(name, "selector1", a[0]), ParsedSelector(name, "selector2", a[1]));
+                return unified.Count == 0 ? SassNull.Instance : SelectorValue(new SelectorList(unified));
+            }
+            case "selector-extend":
+            {
+                var a = BindBuiltIn(name, ["selector", "extendee", "extender"], arguments, 3);
+                return SelectorValue(Extender.Extend(ParsedSelector(name, "selector", a[0]), ParsedSelector(name, "extender", a[2]), ParsedSelector(name, "extendee", a[1])));
+            }
+            case "selector-replace":
+            {
+                var a = BindBuiltIn(name, ["selector", "original", "replacement"], arguments, 3);
+                return SelectorValue(Extender.Replace(ParsedSelector(name, "selector", a[0]), ParsedSelector(name, "replacement", a[2]), ParsedSelector(name, "original", a[1])));
             }
             case "simple-selectors":
             {
@@ -340,6 +386,39 @@ internal sealed partial class Evaluator
         if (selectors.Count == 0) throw new SassException($"Error: $selector: expected selector.");
         return selectors;
     }
+
+    /// <summary>
+    /// Selector arguments checked as libsass does: each must parse, and a parent selector <c>&amp;</c> may stand (where
+    /// <paramref name="parents"/> allows it) only at the start of a compound selector.
+    /// </summary>
+    private static List<string> ValidSelectors(string function, List<string> selectors, bool parents)
+    {
+        foreach (var selector in selectors)
+        {
+            var text = selector;
+            for (var i = selector.IndexOf('&'); i >= 0; i = selector.IndexOf('&', i + 1))
+            {
+                if (!parents) throw new SassException("Error: Parent selectors aren't allowed here.");
+                if (i > 0 && !(char.IsWhiteSpace(selector[i - 1]) || selector[i - 1] is '>' or '+' or '~' or ',' or '('))
+                    throw new SassException($"Error: Invalid CSS after \"{selector[..i]}\": expected selector, was \"{selector[i..]}\"");
+            }
+            if (parents) text = selector.Replace("&", ".x");
+            if (Selectors.TryParse(text) is null) throw new SassException($"Error: ${(parents ? "selectors" : "selector")}: expected selector.");
+        }
+        return selectors;
+    }
+
+    /// <summary>A selector argument parsed into the selector model.</summary>
+    private static SelectorList ParsedSelector(string function, string parameter, SassValue value)
+    {
+        var text = string.Join(", ", SelectorList(function, value));
+        return Selectors.TryParse(text) ?? throw new SassException($"Error: ${parameter}: expected selector.");
+    }
+
+    /// <summary>A parsed selector list as SassScript sees it: a comma list of space lists of compounds and combinators.</summary>
+    internal static SassValue SelectorValue(SelectorList list) =>
+        new SassList(list.Complexes.Select(c => (SassValue)new SassList(
+            c.Components.Select(part => (SassValue)new SassString(part.Text, false)).ToList(), " ")).ToList(), ",");
 
     /// <summary>Selectors as SassScript sees them: a comma list of space lists of compounds and combinators.</summary>
     internal static SassValue SelectorValue(IEnumerable<string> selectors) =>
@@ -440,17 +519,41 @@ internal sealed partial class Evaluator
     }
 
     /// <summary><c>inspect</c>: the value as Sass would write it (quotes kept, <c>null</c>, <c>()</c>, maps in parentheses).</summary>
-    internal static string Inspect(SassValue value) => value switch
+    internal static string Inspect(SassValue value) => Inspect(value, false, false);
+
+    /// <summary>As libsass: a list in parentheses inside a list of its own separator, a comma list of one element
+    /// (not a list) as <c>(x,)</c>.</summary>
+    private static string Inspect(SassValue value, bool inSpace, bool inComma) => value switch
     {
         SassNull => "null",
         SassString s => s.ToCss(false),
         SassMap m => "(" + string.Join(", ", m.Entries.Select(e => Inspect(e.Key) + ": " + Inspect(e.Value))) + ")",
-        SassList { Items.Count: 0, Bracketed: false } => "()",
-        SassList l => (l.Bracketed ? "[" : "") + string.Join(l.Separator == "," ? ", " : " ", l.Items.Select(i =>
-            i is SassList { Items.Count: > 1, Bracketed: false } inner && (l.Separator == " " || inner.Separator == ",") ? "(" + Inspect(i) + ")" : Inspect(i)))
-            + (l.Separator == "," && l.Items.Count == 1 ? "," : "") + (l.Bracketed ? "]" : ""),
+        SassList { Items.Count: 0 } l => l.Bracketed ? "[]" : "()",
+        SassList l => InspectList(l, inSpace, inComma),
         _ => value.ToCss(false),
     };
+
+    private static string InspectList(SassList l, bool inSpace, bool inComma)
+    {
+        var comma = l.Separator == ",";
+        string open = "", close = "";
+        if (l.Bracketed)
+        {
+            open = "[";
+            close = (comma && l.Items.Count == 1 ? "," : "") + "]";
+        }
+        else if (comma && l.Items.Count == 1 && l.Items[0] is not SassList)
+        {
+            open = "(";
+            close = ",)";
+        }
+        else if (comma ? inComma : inSpace)
+        {
+            open = "(";
+            close = ")";
+        }
+        return open + string.Join(comma ? ", " : " ", l.Items.Select(i => Inspect(i, inSpace || !comma, inComma || comma))) + close;
+    }
 
     private static readonly HashSet<string> BuiltInNames = new(StringComparer.Ordinal)
     {
