@@ -11,14 +11,17 @@ namespace Homepage.Sass.Tests;
 public sealed class SassSpecTests
 {
     /// <summary>Specs passing today; raise it as the compiler grows (the report prints the current count).</summary>
-    private const int PassingAtLeast = 2932;
+    private const int PassingAtLeast = 2944;
 
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "sass-spec");
 
     [Fact]
     public void The_specs_sassc_passes_pass_here_too()
     {
-        var ids = File.ReadAllLines(Path.Combine(Root, "sassc-3.6.5.passes.txt")).Where(l => l.Length > 0).ToList();
+        // SASS_SPEC_ONLY=spec/core_functions runs only the specs under that prefix (for work on one area; no ratchet then)
+        var only = Environment.GetEnvironmentVariable("SASS_SPEC_ONLY");
+        var ids = File.ReadAllLines(Path.Combine(Root, "sassc-3.6.5.passes.txt"))
+            .Where(l => l.Length > 0 && (string.IsNullOrEmpty(only) || l.StartsWith(only, StringComparison.Ordinal))).ToList();
         var folder = Path.Combine(Path.GetTempPath(), "homepage-sass-spec", Guid.NewGuid().ToString("N")[..10]);
         try
         {
@@ -35,7 +38,7 @@ public sealed class SassSpecTests
             foreach (var (id, reason) in failures) report.Append(id).Append('\t').Append(reason).Append('\n');
             File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "sass-spec-report.txt"), report.ToString(), new UTF8Encoding(false)); // a lone surrogate in a reason is replaced, not fatal
             Console.WriteLine($"sass-spec: {passed} of {ids.Count} pass; report in {Path.Combine(AppContext.BaseDirectory, "sass-spec-report.txt")}");
-            Assert.True(passed >= PassingAtLeast, $"sass-spec: {passed} of {ids.Count} pass, fewer than {PassingAtLeast}");
+            if (string.IsNullOrEmpty(only)) Assert.True(passed >= PassingAtLeast, $"sass-spec: {passed} of {ids.Count} pass, fewer than {PassingAtLeast}");
         }
         finally
         {
