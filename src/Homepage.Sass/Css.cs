@@ -1,7 +1,12 @@
 namespace Homepage.Sass;
 
 /// <summary>The CSS tree the evaluator produces and the emitter prints.</summary>
-internal abstract class CssNode;
+internal abstract class CssNode
+{
+    /// <summary>The nested style's extra indentation: one level for each enclosing rule that has declarations of its
+    /// own (libsass's tabs).</summary>
+    public int Tabs { get; set; }
+}
 
 internal sealed class CssRule : CssNode
 {
@@ -32,6 +37,9 @@ internal sealed record CssDeclaration(string Property, string Value)
 {
     /// <summary>A comment inside the rule (its text in <see cref="Value"/>), printed among the declarations.</summary>
     public bool IsComment { get; init; }
+
+    /// <summary>The nested style's extra indentation of a nested property (<c>font: bold { family: x }</c>).</summary>
+    public int Tabs { get; init; }
 
     /// <summary>For source maps: a comment's place.</summary>
     public SourceRange? CommentRange { get; init; }

@@ -25,6 +25,7 @@ internal static partial class Emitter
             return sb.Length == 0 ? "" : sb.Append('\n').ToString();
         }
         if (style == SassOutputStyle.Compact) Compact(nodes, sb, map);
+        else if (style == SassOutputStyle.Nested) Nested(nodes, sb, map);
         else Expanded(nodes, sb, 0, style, map);
         return sb.ToString().TrimEnd('\n') + (sb.Length > 0 ? "\n" : "");
     }

@@ -361,12 +361,24 @@ internal sealed partial class Evaluator
         if (_options.SourceMap) rule.SelectorTokens = MappedSelectorTokens(r, own, context);
         RecordRule(rule, selectors, context.Media);
         context.Container.Add(rule);
+        var firstChild = context.Container.Count;
         PushScope();
         try
         {
             Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule });
         }
         finally { PopScope(); }
+        // the nested style indents what the rule's block put after it one more level when the rule has declarations
+        if (rule.Declarations.Count > 0)
+            for (var i = firstChild; i < context.Container.Count; i++) context.Container[i].Tabs++;
+    }
+
+    /// <summary>As <see cref="Rule"/> does for its own block: the enclosing rule's copy in a media block or at-rule
+    /// indents what follows it there when it has declarations.</summary>
+    private static void IndentAfter(CssRule? rule, List<CssNode> children)
+    {
+        if (rule is null || rule.Declarations.Count == 0) return;
+        for (var i = children.IndexOf(rule) + 1; i < children.Count; i++) children[i].Tabs++;
     }
 
     internal static List<string> ResolveSelectors(List<string> parents, string own) => ResolveSelectors(parents, own, null, out _);
@@ -665,8 +677,38 @@ internal sealed partial class Evaluator
             Evaluate(m.Body, context with { Container = media.Children, Rule = rule, Media = query });
         }
         finally { PopScope(); }
+        IndentAfter(rule, media.Children);
         // libsass's media block takes the place of the first rule in it (the enclosing rule's, when it bubbled out of one)
         if (media.Children.OfType<CssRule>().FirstOrDefault(r => r.Declarations.Count > 0) is { Range: { } first }) media.BlockRange = first;
+        HoistNestedMedia(media, context.Container);
+    }
+
+    /// <summary>A media block inside this one (its query already joined to this one's) bubbles out to stand after it, as
+    /// libsass does; what this block holds after it goes into a copy of this block that follows.</summary>
+    private static void HoistNestedMedia(CssMedia media, List<CssNode> container)
+    {
+        if (!media.Children.Any(c => c is CssMedia)) return;
+        var index = container.LastIndexOf(media);
+        if (index < 0) return;
+        var parts = new List<CssNode>();
+        CssMedia? current = null;
+        foreach (var child in media.Children)
+        {
+            if (child is CssMedia inner)
+            {
+                parts.Add(inner);
+                current = null;
+                continue;
+            }
+            if (current is null)
+            {
+                current = new CssMedia(media.Query) { KeywordRange = media.KeywordRange, BlockRange = media.BlockRange, Tabs = media.Tabs };
+                parts.Add(current);
+            }
+            current.Children.Add(child);
+        }
+        container.RemoveAt(index);
+        container.InsertRange(index, parts);
     }
 
     private void AtRule(AtRuleStatement at, Context context)
@@ -698,6 +740,7 @@ internal sealed partial class Evaluator
                 RecordRule(rule, context.Selectors, context.Media);
                 node.Children.Add(rule);
                 Evaluate(at.Body, inner with { Rule = rule });
+                IndentAfter(rule, node.Children);
             }
             else Evaluate(at.Body, inner);
             if (isKeyframes)

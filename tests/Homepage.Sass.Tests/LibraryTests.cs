@@ -2,7 +2,7 @@ namespace Homepage.Sass.Tests;
 
 /// <summary>
 /// Real libraries from npm (Libraries/sources, fetched by Libraries/regen.sh at pinned versions) compile to what
-/// Debian's sassc 3.6.5 makes of them (Libraries/expected, from the same script), in the expanded and compressed
+/// Debian's sassc 3.6.5 makes of them (Libraries/expected, from the same script), in the expanded, compressed and nested
 /// styles. An entry listed in Libraries/known-differences.txt may differ in at most the lines it names (the reason
 /// beside it); the test fails when it differs more, and when it has become identical (then remove the line).
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class LibraryTests
         File.ReadAllLines(Path.Combine(Folder, "entries.txt"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .SelectMany(p => new[] { "expanded", "compressed" }.Select(style => new object[] { p[0], p[1], style }));
+            .SelectMany(p => new[] { "expanded", "compressed", "nested" }.Select(style => new object[] { p[0], p[1], style }));
 
     [Theory]
     [MemberData(nameof(Entries))]

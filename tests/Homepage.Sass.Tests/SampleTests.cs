@@ -10,7 +10,7 @@ public sealed class SampleTests
             .Select(Path.GetFileName).OfType<string>().Order().Select(n => new object[] { n });
 
     public static IEnumerable<object[]> SamplesAndStyles() =>
-        Samples().SelectMany(s => new[] { SassOutputStyle.Compressed, SassOutputStyle.Compact, SassOutputStyle.Expanded }.Select(style => new[] { s[0], style }));
+        Samples().SelectMany(s => new[] { SassOutputStyle.Compressed, SassOutputStyle.Compact, SassOutputStyle.Expanded, SassOutputStyle.Nested }.Select(style => new[] { s[0], style }));
 
     [Theory]
     [MemberData(nameof(SamplesAndStyles))]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Real Sass libraries from npm and the CSS Debian's sassc 3.6.5 (libsass, as Jekyll uses it) makes of them, in the
-# expanded and compressed styles: fetches each package at its pinned version into sources/, then writes
+# expanded, compressed and nested styles: fetches each package at its pinned version into sources/, then writes
 # expected/ENTRY.STYLE.css for every line of entries.txt, and expected/maps/ENTRY.compressed.css with its source map.
 #   Needs: npm (to fetch) and apt-get install -y sassc
 set -euo pipefail
@@ -29,7 +29,7 @@ rm -f expected/*.css expected/maps/*
 grep -v '^#' entries.txt | while read -r entry loadpath; do
   [ -n "$entry" ] || continue
   name=$(basename "${entry%.scss}")
-  for style in expanded compressed; do
+  for style in expanded compressed nested; do
     if [ "$loadpath" = "-" ]; then sassc -t "$style" "$entry" > "expected/$name.$style.css"
     else sassc -t "$style" -I "$loadpath" "$entry" > "expected/$name.$style.css"; fi
   done
