@@ -448,7 +448,10 @@ internal sealed class ExpressionParser
         var inside = 0;
         for (var i = _text.IndexOf("#{", from, StringComparison.Ordinal); i >= 0 && i < to; i = _text.IndexOf("#{", i + 2, StringComparison.Ordinal))
         {
-            inside += Parser.InterpolationEnd(_text, i) - i - 3;
+            // the spaces that open an interpolation are not counted
+            var open = i + 2;
+            while (open < _text.Length && _text[open] is ' ' or '\t' or '\n' or '\r') open++;
+            inside += Parser.InterpolationEnd(_text, i) - open - 1;
             if (!all) break;
         }
         if (inside > 0) _owner.ShiftLine(At(_pos) - 1, times * inside);

@@ -58,11 +58,24 @@ public sealed class Parser
                 if (char.IsLowSurrogate(_text[i])) column--; // a character a column, one beyond the BMP too
         foreach (var (from, lagLine, columns) in _lags)
             if (lagLine == line && (index > from || index == from && columns > 0)) column -= columns;
+        foreach (var (from, lines) in _lostLines)
+            if (index >= from) line -= lines;
         return new SourcePoint(_file, line, column);
     }
 
+    /// <summary>The line of <paramref name="index"/> in the text (from 0), whatever libsass's parser counted.</summary>
+    private int TextLine(int index)
+    {
+        _lineStarts ??= [0, .. _text.Select((c, i) => (c, i)).Where(t => t.c == '\n').Select(t => t.i + 1)];
+        var found = Array.BinarySearch(_lineStarts, Math.Clamp(index, 0, _text.Length));
+        return found >= 0 ? found : ~found - 1;
+    }
+
     /// <summary>What follows <paramref name="index"/> on its line is placed <paramref name="columns"/> further on.</summary>
-    internal void ShiftLine(int index, int columns) => _lags.Add((index, Point(index).Line, -columns));
+    internal void ShiftLine(int index, int columns) => _lags.Add((index, TextLine(index), -columns));
+
+    /// <summary>Line breaks libsass's parser failed to count: from an index on, every position is that many lines up.</summary>
+    private readonly List<(int From, int Lines)> _lostLines = new();
 
     /// <summary>Columns libsass's parser failed to count (or counted twice, when negative): on a line, from an index on (after it, when negative).</summary>
     private readonly List<(int From, int Line, int Columns)> _lags = new();
@@ -195,7 +208,17 @@ public sealed class Parser
                 var inside = 0;
                 for (var i = selector.IndexOf("#{", StringComparison.Ordinal); i >= 0 && i < last; i = selector.IndexOf("#{", i + 2, StringComparison.Ordinal))
                     inside += InterpolationEnd(selector, i) - i - 3;
-                _lags.Add((start + selector.Length, Point(start).Line, last + 2 - inside));
+                // nor the line breaks before it, which it loses for the rest of the file; what follows the selector on the
+                // last #{'s line is placed from where the selector started, as if that were all on one line
+                var end = start + selector.Length;
+                if (selector.IndexOf('\n', last) < 0)
+                {
+                    int lastLine = TextLine(start + last), startLine = TextLine(start);
+                    var lastColumn = start + last - _lineStarts![lastLine];
+                    var startColumn = start - _lineStarts[startLine];
+                    _lags.Add((end, TextLine(end), lastColumn + 2 - startColumn - inside));
+                }
+                if (selector.AsSpan(0, last).Count('\n') is var lost and > 0) _lostLines.Add((end, lost));
             }
             var body = ParseBlock();
             return new RuleStatement(span, ParseInterpolated(selector, span, verbatim ? start : -1), body)
@@ -220,7 +243,7 @@ public sealed class Parser
         if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
         var nameRange = Range(start, start + propName.Length);
         // an interpolated property name puts what follows it on its line three columns short of its length further on
-        if (_mapped && propName.Contains("#{", StringComparison.Ordinal)) _lags.Add((start + propName.Length, Point(start).Line, -(propName.Length - 3)));
+        if (_mapped && propName.Contains("#{", StringComparison.Ordinal)) _lags.Add((start + propName.Length, TextLine(start), -(propName.Length - 3)));
         return new DeclarationStatement(span, ParseInterpolated(propName, span, start), value, ParseExpression(value, span, valueStart))
         {
             NameRange = nameRange,
