@@ -283,7 +283,7 @@ internal sealed partial class Evaluator
                     if (query.Length == 0 || query.StartsWith('('))
                         EvaluateScoped(body, root);
                     else
-                        Rule(new RuleStatement(at.Span, new Interpolated([query]), body), root);
+                        Rule(AtRootRule(at, query, body), root);
                     return null;
                 }
                 case AtRuleStatement at:
@@ -296,6 +296,23 @@ internal sealed partial class Evaluator
         {
             _depth--;
         }
+    }
+
+    /// <summary>The rule of <c>@at-root SELECTOR { }</c>; for source maps, its simple selectors placed where they were
+    /// written, or (an interpolated selector, which libsass parses again) in the evaluated text.</summary>
+    private static RuleStatement AtRootRule(AtRuleStatement at, string selector, IReadOnlyList<Statement> body)
+    {
+        var interpolated = !at.Parameters.IsPlain;
+        IReadOnlyList<(int Offset, bool Parent, IReadOnlyList<SourcePoint> Points)>? tokens = null;
+        if (!interpolated && at.ParametersRange is { Start: var start } && !selector.Contains('\n'))
+            tokens = SourceMaps.SimpleSelectors(selector)
+                .Select(t => (t.Start, t.Parent, (IReadOnlyList<SourcePoint>)t.Marks.Select(m => start with { Column = start.Column + m.Point }).ToList())).ToList();
+        // libsass's rule starts after the @at-root keyword
+        var range = at is { KeywordRange: { } keyword, BlockRange: { } block } ? new SourceRange(keyword.End, block.End) : (SourceRange?)null;
+        return new RuleStatement(at.Span, new Interpolated([selector]), body)
+        {
+            SelectorIndex = interpolated ? 0 : -1, Tokens = tokens, Range = interpolated ? null : range, BlockRange = at.BlockRange,
+        };
     }
 
     private SassValue? EvaluateScoped(IReadOnlyList<Statement> body, Context context)

@@ -439,12 +439,15 @@ public sealed class Parser
                 var parametersRange = parameters.Trim().Length > 0 && Verbatim(parameters, parametersStart)
                     ? Range(trimmedStart, trimmedStart + parameters.Trim().Length) : (SourceRange?)null;
                 IReadOnlyList<Statement>? block = null;
+                SourceRange? blockRange = null;
                 if (terminator == '{')
                 {
                     _pos--;
+                    var blockStart = _pos;
                     block = ParseBlock();
+                    if (_mapped) blockRange = BlockRange(blockStart, _pos);
                 }
-                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block) { KeywordRange = keyword, ParametersRange = parametersRange };
+                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block) { KeywordRange = keyword, ParametersRange = parametersRange, BlockRange = blockRange };
             }
         }
     }
