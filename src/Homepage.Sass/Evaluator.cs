@@ -606,6 +606,7 @@ internal sealed partial class Evaluator
         {
             // a custom property's value is kept as written, with only its interpolations evaluated
             text = Interpolate(new Parser(d.RawValue, d.Span.File).ParseInterpolated(d.RawValue, d.Span)).Trim();
+            if (d.ValueRange is { } colon) tokens = [(-1, text.Length, colon)];
         }
         else
         {

@@ -244,10 +244,14 @@ public sealed class Parser
         var nameRange = Range(start, start + propName.Length);
         // an interpolated property name puts what follows it on its line three columns short of its length further on
         if (_mapped && propName.Contains("#{", StringComparison.Ordinal)) _lags.Add((start + propName.Length, TextLine(start), -(propName.Length - 3)));
+        // libsass maps a custom property's value (kept with the space before it) from the colon to one column on, placed
+        // as what follows the colon is
+        var afterColon = _mapped && propName.StartsWith("--", StringComparison.Ordinal) ? Point(start + colon + 1) : default;
         return new DeclarationStatement(span, ParseInterpolated(propName, span, start), value, ParseExpression(value, span, valueStart))
         {
             NameRange = nameRange,
-            ValueRange = Range(valueStart, valueStart + value.Length),
+            ValueRange = afterColon.File is null ? Range(valueStart, valueStart + value.Length)
+                : new SourceRange(afterColon with { Column = afterColon.Column - 1 }, afterColon),
         };
     }
 
