@@ -161,7 +161,8 @@ internal sealed partial class Evaluator
             }
             case ForStatement f:
             {
-                var fromValue = Number(Eval(f.From)).Value;
+                var fromNumber = Number(Eval(f.From));
+                var fromValue = fromNumber.Value;
                 var toValue = Number(Eval(f.To)).Value;
                 // libsass would loop for ever over a range this long; stop with an error instead, as @while does.
                 if (Math.Abs(toValue - fromValue) > 100_000 || Math.Abs(fromValue) > int.MaxValue / 2 || Math.Abs(toValue) > int.MaxValue / 2)
@@ -175,7 +176,7 @@ internal sealed partial class Evaluator
                     PushScope();
                     try
                     {
-                        SetLocal(f.Variable, new SassNumber(i));
+                        SetLocal(f.Variable, new SassNumber(i) { Origin = fromNumber.Origin }); // libsass places each value where from is
                         foreach (var s in f.Body)
                             if (EvaluateStatement(s, context) is { } r) return r;
                     }
