@@ -184,6 +184,7 @@ internal sealed partial class Evaluator
             // a number keeps its own leading-zero flag (libsass forces it only when reading a variable)
             return VariableValue(CallUserFunction(user, arguments, call.Span));
         }
+        CheckBuiltInArguments(name, arguments);
         SassValue Arg(int i, string named)
         {
             var n = arguments.FirstOrDefault(a => a.Name == named);
@@ -194,56 +195,84 @@ internal sealed partial class Evaluator
         double Amount(SassValue v) => Number(v).Value;
         switch (name)
         {
-            case "rgb" or "rgba" when arguments.Count == 2 && Arg(0, "color") is SassColor c:
-                return c with { A = Amount(Arg(1, "alpha")) };
-            case "rgb" or "rgba" when arguments.Count >= 3:
+            case "rgba" when arguments.Count == 2:
             {
-                double Channel(SassValue v) => SassRound(Math.Clamp(v is SassNumber { Unit: "%" } p ? p.Value * 2.55 : Amount(v), 0, 255));
-                var alpha = arguments.Count > 3 ? Amount(Arg(3, "alpha")) : 1;
-                return new SassColor(Channel(Arg(0, "red")), Channel(Arg(1, "green")), Channel(Arg(2, "blue")), alpha);
+                if (IsSpecialNumber(Arg(0, "color"))) return PlainCall("rgba", Arg(0, "color"), Arg(1, "alpha"));
+                var c = ColorArg(name, "color", Arg(0, "color"));
+                if (IsSpecialNumber(Arg(1, "alpha")))
+                    return new SassString($"rgba({(int)c.R}, {(int)c.G}, {(int)c.B}, {Arg(1, "alpha").ToCss(false)})", false);
+                return c with { A = AlphaNumber(name, "alpha", Arg(1, "alpha")) };
+            }
+            case "rgb" or "rgba":
+            {
+                var alphaGiven = arguments.Count > 3;
+                if (IsSpecialNumber(Arg(0, "red")) || IsSpecialNumber(Arg(1, "green")) || IsSpecialNumber(Arg(2, "blue")) || (alphaGiven && IsSpecialNumber(Arg(3, "alpha"))))
+                    return alphaGiven ? PlainCall(name, Arg(0, "red"), Arg(1, "green"), Arg(2, "blue"), Arg(3, "alpha")) : PlainCall(name, Arg(0, "red"), Arg(1, "green"), Arg(2, "blue"));
+                double Channel(string channel, SassValue v)
+                {
+                    var n = NumberArg(name, channel, v);
+                    return SassRound(Math.Clamp(n.Unit == "%" ? n.Value * 2.55 : n.Value, 0, 255));
+                }
+                var alpha = alphaGiven ? AlphaNumber(name, "alpha", Arg(3, "alpha")) : 1;
+                return new SassColor(Channel("red", Arg(0, "red")), Channel("green", Arg(1, "green")), Channel("blue", Arg(2, "blue")), alpha);
             }
             case "hsl" or "hsla":
-                return SassColor.FromHsl(Amount(Arg(0, "hue")), Amount(Arg(1, "saturation")), Amount(Arg(2, "lightness")), arguments.Count > 3 ? Amount(Arg(3, "alpha")) : 1);
+            {
+                var alphaGiven = name == "hsla";
+                if (IsSpecialNumber(Arg(0, "hue")) || IsSpecialNumber(Arg(1, "saturation")) || IsSpecialNumber(Arg(2, "lightness")) || (alphaGiven && IsSpecialNumber(Arg(3, "alpha"))))
+                    return alphaGiven ? PlainCall(name, Arg(0, "hue"), Arg(1, "saturation"), Arg(2, "lightness"), Arg(3, "alpha")) : PlainCall(name, Arg(0, "hue"), Arg(1, "saturation"), Arg(2, "lightness"));
+                return SassColor.FromHsl(NumberArg(name, "hue", Arg(0, "hue")).Value, NumberArg(name, "saturation", Arg(1, "saturation")).Value,
+                    NumberArg(name, "lightness", Arg(2, "lightness")).Value, alphaGiven ? AlphaNumber(name, "alpha", Arg(3, "alpha")) : 1);
+            }
             case "mix":
             {
-                var c1 = Color(Arg(0, "color1"));
-                var c2 = Color(Arg(1, "color2"));
-                return MixColors(c1, c2, Arg(2, "weight") is SassNumber w ? w.Value : 50);
+                var c1 = ColorArg(name, "color1", Arg(0, "color1"));
+                var c2 = ColorArg(name, "color2", Arg(1, "color2"));
+                return MixColors(c1, c2, Arg(2, "weight") is SassNull ? 50 : RangeArg(name, "weight", Arg(2, "weight"), 0, 100));
             }
             // these change a copy of the colour, which keeps the colour's place for source maps (libsass's copyAsHSLA)
             case "lighten" or "darken":
             {
-                var c = Color(Arg(0, "color"));
+                var c = ColorArg(name, "color", Arg(0, "color"));
+                var amount = RangeArg(name, "amount", Arg(1, "amount"), 0, 100);
                 var (h, s, l) = c.ToHsl();
-                var amount = Amount(Arg(1, "amount"));
                 return SassColor.FromHsl(h, s, Math.Clamp(l + (name == "lighten" ? amount : -amount), 0, 100), c.A) with { Origin = c.Origin };
             }
             case "saturate" or "desaturate":
             {
-                var c = Color(Arg(0, "color"));
+                // saturate($color) with no amount is CSS's filter function, passed through
+                if (name == "saturate" && Arg(1, "amount") is not SassNumber) return new SassString("saturate(" + Arg(0, "color").ToCss(false) + ")", false);
+                var amount = RangeArg(name, "amount", Arg(1, "amount"), 0, 100);
+                var c = ColorArg(name, "color", Arg(0, "color"));
                 var (h, s, l) = c.ToHsl();
-                var amount = Amount(Arg(1, "amount"));
                 return SassColor.FromHsl(h, Math.Clamp(s + (name == "saturate" ? amount : -amount), 0, 100), l, c.A) with { Origin = c.Origin };
             }
             case "adjust-hue":
             {
-                var c = Color(Arg(0, "color"));
+                var c = ColorArg(name, "color", Arg(0, "color"));
                 var (h, s, l) = c.ToHsl();
-                return SassColor.FromHsl(h + Amount(Arg(1, "degrees")), s, l, c.A) with { Origin = c.Origin };
+                return SassColor.FromHsl(h + NumberArg(name, "degrees", Arg(1, "degrees")).Value, s, l, c.A) with { Origin = c.Origin };
             }
             case "transparentize" or "fade-out" or "opacify" or "fade-in":
             {
-                var c = Color(Arg(0, "color"));
-                var amount = Amount(Arg(1, "amount"));
+                var c = ColorArg(name, "color", Arg(0, "color"));
+                var amount = RangeArg(name, "amount", Arg(1, "amount"), 0, 1);
                 return c with { A = Math.Clamp(c.A + (name is "opacify" or "fade-in" ? amount : -amount), 0, 1) };
             }
-            case "lightness": return new SassNumber(Color(Arg(0, "color")).ToHsl().L, "%");
-            case "saturation": return new SassNumber(Color(Arg(0, "color")).ToHsl().S, "%");
-            case "hue": return new SassNumber(Color(Arg(0, "color")).ToHsl().H, "deg");
-            case "red": return new SassNumber(Math.Round(Color(Arg(0, "color")).R));
-            case "green": return new SassNumber(Math.Round(Color(Arg(0, "color")).G));
-            case "blue": return new SassNumber(Math.Round(Color(Arg(0, "color")).B));
-            case "alpha" or "opacity" when Arg(0, "color") is SassColor ac: return new SassNumber(ac.A);
+            case "lightness": return new SassNumber(ColorArg(name, "color", Arg(0, "color")).ToHsl().L, "%");
+            case "saturation": return new SassNumber(ColorArg(name, "color", Arg(0, "color")).ToHsl().S, "%");
+            case "hue": return new SassNumber(ColorArg(name, "color", Arg(0, "color")).ToHsl().H, "deg");
+            case "red": return new SassNumber(Math.Round(ColorArg(name, "color", Arg(0, "color")).R));
+            case "green": return new SassNumber(Math.Round(ColorArg(name, "color", Arg(0, "color")).G));
+            case "blue": return new SassNumber(Math.Round(ColorArg(name, "color", Arg(0, "color")).B));
+            case "alpha" or "opacity":
+                // IE's alpha(opacity=50) and CSS's opacity(50%) filter functions are passed through
+                return Arg(0, "color") switch
+                {
+                    SassString filter => new SassString("alpha(" + filter.Text + ")", false),
+                    SassNumber amount => new SassString("opacity(" + amount.ToCss(false) + ")", false),
+                    var c => new SassNumber(ColorArg(name, "color", c).A),
+                };
             case "map-get":
                 return MapArg(name, "map", Arg(0, "map")).Get(Arg(1, "key")) ?? SassNull.Instance;
             case "map-has-key":

@@ -37,19 +37,19 @@ internal sealed partial class Evaluator
     }
 
     private static SassString StringArg(string function, string parameter, SassValue value) =>
-        value as SassString ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a string");
+        value as SassString ?? throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a string");
 
     private static SassNumber NumberArg(string function, string parameter, SassValue value) =>
-        value as SassNumber ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a number");
+        value as SassNumber ?? throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a number");
 
     private static SassColor ColorArg(string function, string parameter, SassValue value) =>
-        value as SassColor ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a color");
+        value as SassColor ?? throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a color");
 
     private static SassMap MapArg(string function, string parameter, SassValue value) => value switch
     {
         SassMap m => m,
         SassList { Items.Count: 0 } => new SassMap([]),
-        _ => throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a map"),
+        _ => throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a map"),
     };
 
     private static IReadOnlyList<SassValue> Items(SassValue value) => value switch
@@ -337,9 +337,12 @@ internal sealed partial class Evaluator
             }
 
             // ---- colours
-            case "grayscale" when arguments.Count == 1 && Strip(arguments[0].Value) is SassColor:
+            case "grayscale":
             {
-                var c = (SassColor)Strip(arguments[0].Value);
+                // grayscale(50%) is CSS's filter function, passed through
+                var a = BindBuiltIn(name, ["color"], arguments, 1);
+                if (a[0] is SassNumber amount) return new SassString("grayscale(" + amount.ToCss(false) + ")", false);
+                var c = ColorArg(name, "color", a[0]);
                 var (h, _, l) = c.ToHsl();
                 return SassColor.FromHsl(h, 0, l, c.A);
             }
@@ -350,11 +353,17 @@ internal sealed partial class Evaluator
                 var (h, s, l) = c.ToHsl();
                 return SassColor.FromHsl(h + 180, s, l, c.A);
             }
-            case "invert" when arguments.Count >= 1 && Strip(arguments[0].Value) is SassColor:
+            case "invert":
             {
+                // invert(50%) is CSS's filter function, passed through
                 var a = BindBuiltIn(name, ["color", "weight"], arguments, 1);
-                var c = (SassColor)a[0];
-                var weight = a[1] is SassNull ? 100 : NumberArg(name, "weight", a[1]).Value;
+                if (a[0] is SassNumber amount)
+                {
+                    if (a[1] is not SassNull) throw new SassException("Error: Only one argument may be passed to the plain-CSS invert() function.");
+                    return new SassString("invert(" + amount.ToCss(false) + ")", false);
+                }
+                var weight = a[1] is SassNull ? 100 : RangeArg(name, "weight", a[1], 0, 100);
+                var c = ColorArg(name, "color", a[0]);
                 var inverse = new SassColor(255 - c.R, 255 - c.G, 255 - c.B, c.A);
                 return MixColors(inverse, c, weight);
             }
@@ -553,6 +562,98 @@ internal sealed partial class Evaluator
             close = ")";
         }
         return open + string.Join(comma ? ", " : " ", l.Items.Select(i => Inspect(i, inSpace || !comma, inComma || comma))) + close;
+    }
+
+    private static readonly string[] AdjustColorParameters =
+        ["color", "red: false", "green: false", "blue: false", "hue: false", "saturation: false", "lightness: false", "alpha: false"];
+
+    /// <summary>libsass 3.6's signatures of the built-ins (those with a rest parameter left out): a parameter with a
+    /// default is written with it, as libsass's messages quote it. <c>rgba</c> is overloaded on its argument count.</summary>
+    private static readonly Dictionary<string, string[]> BuiltInSignatures = new(StringComparer.Ordinal)
+    {
+        ["rgb"] = ["red", "green", "blue"], ["hsl"] = ["hue", "saturation", "lightness"], ["hsla"] = ["hue", "saturation", "lightness", "alpha"],
+        ["red"] = ["color"], ["green"] = ["color"], ["blue"] = ["color"], ["mix"] = ["color1", "color2", "weight: 50%"],
+        ["hue"] = ["color"], ["saturation"] = ["color"], ["lightness"] = ["color"], ["adjust-hue"] = ["color", "degrees"],
+        ["lighten"] = ["color", "amount"], ["darken"] = ["color", "amount"], ["saturate"] = ["color", "amount: false"],
+        ["desaturate"] = ["color", "amount"], ["grayscale"] = ["color"], ["complement"] = ["color"], ["invert"] = ["color", "weight: 100%"],
+        ["alpha"] = ["color"], ["opacity"] = ["color"], ["opacify"] = ["color", "amount"], ["fade-in"] = ["color", "amount"],
+        ["transparentize"] = ["color", "amount"], ["fade-out"] = ["color", "amount"], ["ie-hex-str"] = ["color"],
+        ["unquote"] = ["string"], ["quote"] = ["string"], ["str-length"] = ["string"], ["str-insert"] = ["string", "insert", "index"],
+        ["str-index"] = ["string", "substring"], ["str-slice"] = ["string", "start-at", "end-at: -1"], ["to-upper-case"] = ["string"],
+        ["to-lower-case"] = ["string"], ["percentage"] = ["number"], ["round"] = ["number"], ["ceil"] = ["number"], ["floor"] = ["number"],
+        ["abs"] = ["number"], ["random"] = ["limit: false"], ["length"] = ["list"], ["nth"] = ["list", "n"], ["set-nth"] = ["list", "n", "value"],
+        ["join"] = ["list1", "list2", "separator: auto", "bracketed: auto"], ["append"] = ["list", "val", "separator: auto"], ["index"] = ["list", "value"],
+        ["list-separator"] = ["list"], ["is-bracketed"] = ["list"], ["map-get"] = ["map", "key"], ["map-merge"] = ["map1", "map2"],
+        ["map-keys"] = ["map"], ["map-values"] = ["map"], ["map-has-key"] = ["map", "key"], ["keywords"] = ["args"], ["type-of"] = ["value"],
+        ["unit"] = ["number"], ["unitless"] = ["number"], ["comparable"] = ["number1", "number2"], ["inspect"] = ["value"],
+        ["variable-exists"] = ["name"], ["global-variable-exists"] = ["name"], ["function-exists"] = ["name"], ["mixin-exists"] = ["name"],
+        ["feature-exists"] = ["feature"], ["get-function"] = ["name", "css: false"], ["if"] = ["condition", "if-true", "if-false"],
+        ["unique-id"] = [], ["selector-extend"] = ["selector", "extendee", "extender"], ["selector-replace"] = ["selector", "original", "replacement"],
+        ["selector-unify"] = ["selector1", "selector2"], ["is-superselector"] = ["super", "sub"], ["simple-selectors"] = ["selector"],
+        ["selector-parse"] = ["selector"],
+        ["adjust-color"] = AdjustColorParameters, ["scale-color"] = AdjustColorParameters, ["change-color"] = AdjustColorParameters,
+    };
+
+    /// <summary>A built-in's arguments checked against its signature as libsass's <c>bind</c> does: no more positional
+    /// arguments than parameters, no unknown names, every parameter without a default given.</summary>
+    private static void CheckBuiltInArguments(string name, List<(string? Name, SassValue Value)> arguments)
+    {
+        string[]? parameters;
+        if (name == "rgba")
+        {
+            parameters = arguments.Count switch { 2 => ["color", "alpha"], 4 => ["red", "green", "blue", "alpha"], _ => null };
+            if (parameters is null) throw new SassException("Error: overloaded function `rgba` given wrong number of arguments");
+        }
+        else if (!BuiltInSignatures.TryGetValue(name, out parameters)) return;
+        var bound = new bool[parameters.Length];
+        var position = 0;
+        foreach (var (argument, _) in arguments)
+        {
+            if (argument is null)
+            {
+                if (position >= parameters.Length)
+                    throw new SassException($"Error: wrong number of arguments ({arguments.Count} for {parameters.Length}) for `{name}'");
+                bound[position++] = true;
+                continue;
+            }
+            var index = Array.FindIndex(parameters, p => ParameterName(p) == argument);
+            if (index < 0) throw new SassException($"Error: Function {name} has no parameter named ${argument}");
+            bound[index] = true;
+        }
+        for (var i = 0; i < parameters.Length; i++)
+            if (!bound[i] && !parameters[i].Contains(':')) throw new SassException($"Error: Function {name} is missing argument ${parameters[i]}.");
+    }
+
+    private static string ParameterName(string parameter) => parameter.IndexOf(':') is var colon and >= 0 ? parameter[..colon] : parameter;
+
+    /// <summary>A built-in's signature as libsass's messages quote it: <c>mix($color1, $color2, $weight: 50%)</c>.</summary>
+    private static string Signature(string name) => BuiltInSignatures.TryGetValue(name, out var parameters)
+        ? name + "(" + string.Join(", ", parameters.Select(p => "$" + p)) + ")"
+        : name + "(...)";
+
+    /// <summary>libsass's <c>special_number</c>: a CSS <c>calc()</c> or <c>var()</c> standing for a colour channel, which
+    /// makes <c>rgb</c>, <c>hsl</c> and the like plain CSS calls.</summary>
+    private static bool IsSpecialNumber(SassValue value) =>
+        value is SassString { Text: var text } && (text.StartsWith("calc(", StringComparison.Ordinal) || text.StartsWith("var(", StringComparison.Ordinal));
+
+    /// <summary>A built-in written back as a plain CSS call with its arguments.</summary>
+    private static SassString PlainCall(string function, params SassValue[] arguments) =>
+        new(function + "(" + string.Join(", ", arguments.Select(a => a.ToCss(false))) + ")", false);
+
+    /// <summary>libsass's <c>alpha_num</c>: an alpha clamped to [0, 1], or to [0, 100] when written as a percentage.</summary>
+    private static double AlphaNumber(string function, string parameter, SassValue value)
+    {
+        var number = NumberArg(function, parameter, value);
+        return Math.Clamp(number.Value, 0, number.Unit == "%" ? 100 : 1);
+    }
+
+    /// <summary>A number argument within [<paramref name="min"/>, <paramref name="max"/>], as libsass's <c>get_arg_r</c> checks it.</summary>
+    private static double RangeArg(string function, string parameter, SassValue value, double min, double max)
+    {
+        var number = value as SassNumber ?? throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a number");
+        if (!(min <= number.Value && number.Value <= max))
+            throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be between {(min == 0 ? "-0" : min.ToString(CultureInfo.InvariantCulture))} and {max.ToString(CultureInfo.InvariantCulture)}");
+        return number.Value;
     }
 
     private static readonly HashSet<string> BuiltInNames = new(StringComparer.Ordinal)
