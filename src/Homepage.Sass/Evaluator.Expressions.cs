@@ -120,6 +120,8 @@ internal sealed partial class Evaluator
 
     private SassValue NonNumberOperation(BinaryExpression b, SassValue l, SassValue r)
     {
+        if ((l as SassFunction ?? r as SassFunction) is { } function)
+            throw new SassException($"Error: {function.ToCss(false)} isn't a valid CSS value.");
         if (b.Operator == "+" && (l is SassString || r is SassString))
         {
             var quoted = l is SassString { Quoted: true };
@@ -148,6 +150,18 @@ internal sealed partial class Evaluator
         if (n.Unit == "s" && unit == "ms") return n.Value * 1000;
         if (n.Unit == "ms" && unit == "s") return n.Value / 1000;
         throw new SassException($"Error: Incompatible units: '{n.Unit}' and '{unit}'.");
+    }
+
+    /// <summary><paramref name="n"/> in <paramref name="unit"/> when the two units convert (1in is 96px), for equality.</summary>
+    internal static bool TryConvert(SassNumber n, string unit, out double value)
+    {
+        value = n.Value;
+        if (n.Unit == unit || n.Unit.Length == 0 || unit.Length == 0) return true;
+        if (LengthsInPx.TryGetValue(n.Unit, out var from) && LengthsInPx.TryGetValue(unit, out var to)) value = n.Value * from / to;
+        else if (n.Unit == "s" && unit == "ms") value = n.Value * 1000;
+        else if (n.Unit == "ms" && unit == "s") value = n.Value / 1000;
+        else return false;
+        return true;
     }
 
     internal static SassNumber Number(SassValue v) => Strip(v) as SassNumber ?? throw new SassException($"Error: {v.ToCss(false)} is not a number.");
@@ -296,7 +310,12 @@ internal sealed partial class Evaluator
                 var list = Items(Arg(0, "list"));
                 return list[ListIndex(name, Arg(1, "n"), list.Count)];
             }
-            case "percentage": return new SassNumber(Amount(Arg(0, "number")) * 100, "%");
+            case "percentage":
+            {
+                var n = NumberArg(name, "number", Arg(0, "number"));
+                if (n.Unit.Length > 0) throw new SassException($"Error: argument $number of `{Signature(name)}` must be unitless");
+                return new SassNumber(n.Value * 100, "%");
+            }
             // these return the number changed, placed where the call is
             case "round": return Number(Arg(0, "number")) with { Value = Math.Round(Amount(Arg(0, "number")), MidpointRounding.AwayFromZero), Origin = null };
             case "ceil": return Number(Arg(0, "number")) with { Value = Math.Ceiling(Amount(Arg(0, "number"))), Origin = null };
@@ -305,7 +324,7 @@ internal sealed partial class Evaluator
             case "unit": return new SassString(Number(Arg(0, "number")).Unit, true);
             case "unitless": return new SassBool(Number(Arg(0, "number")).Unit.Length == 0);
             case "unquote": return Arg(0, "string") is SassString us ? us with { Quoted = false, Origin = null } : Arg(0, "string");
-            case "quote": return new SassString(Text(Arg(0, "string")), true);
+            case "quote": return new SassString(StringArg(name, "string", Arg(0, "string")).Text, true);
             case "type-of":
                 return new SassString(Arg(0, "value") switch
                 {

@@ -223,7 +223,11 @@ internal sealed class ExpressionParser
             {
                 var inner = CommaList();
                 if (inner is ListExpression { Bracketed: false } list) { items.AddRange(list.Items); separator = list.Separator; }
-                else items.Add(inner);
+                else
+                {
+                    items.Add(inner);
+                    if (_text[.._pos].TrimEnd().EndsWith(',')) separator = ","; // [1,] is a comma list of one element
+                }
                 Ws();
             }
             if (Peek() != ']') throw Error("expected \"]\"");

@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace Homepage.Sass;
 
-/// <summary>A function as a value (<c>get-function</c>), for <c>call</c>.</summary>
-public sealed record SassFunction(string Name) : SassValue
+/// <summary>A function as a value (<c>get-function</c>), for <c>call</c>: the user-defined function of that name when it
+/// was taken (null for a built-in), or with <paramref name="Css"/> the plain CSS function.</summary>
+public sealed record SassFunction(string Name, FunctionStatement? Definition = null, bool Css = false) : SassValue
 {
     public override string ToCss(bool compressed) => "get-function(\"" + Name + "\")";
 }
@@ -66,6 +67,24 @@ internal sealed partial class Evaluator
         _ => " ",
     };
 
+    /// <summary>A string's code points, each as its UTF-16 text.</summary>
+    private static List<string> CodePoints(string text)
+    {
+        var points = new List<string>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+            points.Add(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? text.Substring(i++, 2) : text[i].ToString());
+        return points;
+    }
+
+    /// <summary>A number argument that must be whole, as libsass 3.6 checks string indices ("$index: 1.500000 is not an int").</summary>
+    private static int IntegerArg(string function, string parameter, SassValue value)
+    {
+        var number = NumberArg(function, parameter, value);
+        if (Math.Abs(number.Value - Math.Round(number.Value)) > 1e-10)
+            throw new SassException($"Error: ${parameter}: {number.Value.ToString("F6", CultureInfo.InvariantCulture)} is not an int");
+        return (int)Math.Round(number.Value);
+    }
+
     /// <summary>A 1-based (negative: from the end) index into <paramref name="count"/> items, checked.</summary>
     private static int ListIndex(string function, SassValue n, int count)
     {
@@ -83,39 +102,45 @@ internal sealed partial class Evaluator
         switch (name)
         {
             // ---- strings
+            // libsass counts a string's code points (a character outside the BMP is one, a combining mark another)
             case "str-length":
             {
                 var a = BindBuiltIn(name, ["string"], arguments, 1);
-                return new SassNumber(new StringInfo(StringArg(name, "string", a[0]).Text).LengthInTextElements);
+                return new SassNumber(CodePoints(StringArg(name, "string", a[0]).Text).Count);
             }
             case "str-index":
             {
                 var a = BindBuiltIn(name, ["string", "substring"], arguments, 2);
-                var index = StringArg(name, "string", a[0]).Text.IndexOf(StringArg(name, "substring", a[1]).Text, StringComparison.Ordinal);
-                return index < 0 ? SassNull.Instance : new SassNumber(index + 1);
+                var text = StringArg(name, "string", a[0]).Text;
+                var index = text.IndexOf(StringArg(name, "substring", a[1]).Text, StringComparison.Ordinal);
+                return index < 0 ? SassNull.Instance : new SassNumber(CodePoints(text[..index]).Count + 1);
             }
             case "str-slice":
             {
                 var a = BindBuiltIn(name, ["string", "start-at", "end-at"], arguments, 2);
                 var s = StringArg(name, "string", a[0]);
-                var length = s.Text.Length;
-                var start = (int)NumberArg(name, "start-at", a[1]).Value;
-                var end = a[2] is SassNull ? -1 : (int)NumberArg(name, "end-at", a[2]).Value;
+                var points = CodePoints(s.Text);
+                var length = points.Count;
+                var start = IntegerArg(name, "start-at", a[1]);
+                var end = a[2] is SassNull ? -1 : IntegerArg(name, "end-at", a[2]);
                 if (start < 0) start = length + start + 1;
                 if (end < 0) end = length + end + 1;
                 start = Math.Max(start, 1);
                 end = Math.Min(end, length);
-                return s with { Text = end < start ? "" : s.Text[(start - 1)..end] };
+                return s with { Text = end < start ? "" : string.Concat(points.Skip(start - 1).Take(end - start + 1)) };
             }
             case "str-insert":
             {
                 var a = BindBuiltIn(name, ["string", "insert", "index"], arguments, 3);
                 var s = StringArg(name, "string", a[0]);
                 var insert = StringArg(name, "insert", a[1]).Text;
-                var index = (int)NumberArg(name, "index", a[2]).Value;
-                var length = s.Text.Length;
-                var at = index > 0 ? Math.Min(index - 1, length) : Math.Max(length + index + 1, 0);
-                return s with { Text = s.Text.Insert(at, insert) };
+                var index = IntegerArg(name, "index", a[2]);
+                var points = CodePoints(s.Text);
+                var length = points.Count;
+                // 1 inserts before the first code point, -1 after the last; 0 and anything past either end go to that end
+                var at = index > 0 ? Math.Min(index - 1, length) : index == 0 ? 0 : Math.Max(length + index + 1, 0);
+                points.Insert(at, insert);
+                return s with { Text = string.Concat(points) };
             }
             case "to-upper-case" or "to-lower-case":
             {
@@ -137,9 +162,11 @@ internal sealed partial class Evaluator
             {
                 var a = BindBuiltIn(name, ["list1", "list2", "separator", "bracketed"], arguments, 2);
                 var items = Items(a[0]).Concat(Items(a[1])).ToList();
-                var separator = Separator(name, a[2], () =>
-                    a[0] is SassList { Items.Count: > 1 } or SassMap ? SeparatorOf(a[0]) : a[1] is SassList { Items.Count: > 1 } or SassMap ? SeparatorOf(a[1]) : " ");
-                var bracketed = a[3] is SassNull || a[3] is SassString { Text: "auto" } ? a[0] is SassList { Bracketed: true } : a[3].IsTruthy;
+                // as libsass: the first list's separator and brackets (a map's is a comma), else the second's
+                var first = a[0] as SassList ?? a[1] as SassList;
+                var separator = Separator(name, a[2], () => a[0] is SassMap ? "," : first?.Separator ?? " ");
+                var bracketedGiven = arguments.Count(x => x.Name is null) > 3 || arguments.Any(x => x.Name == "bracketed");
+                var bracketed = !bracketedGiven || a[3] is SassString { Text: "auto" } ? first?.Bracketed ?? false : a[3].IsTruthy;
                 return new SassList(items, separator, bracketed);
             }
             case "append":
@@ -184,8 +211,9 @@ internal sealed partial class Evaluator
             // ---- introspection
             case "inspect":
             {
-                var a = BindBuiltIn(name, ["value"], arguments, 1);
-                return new SassString(Inspect(a[0]), false);
+                // a colour literal keeps its spelling (#0000ff, transparent)
+                BindBuiltIn(name, ["value"], arguments, 1);
+                return new SassString(Inspect(StripNumbers(arguments[0].Value)), false);
             }
             case "comparable":
             {
@@ -205,7 +233,7 @@ internal sealed partial class Evaluator
             case "feature-exists":
             {
                 var a = BindBuiltIn(name, ["feature"], arguments, 1);
-                return new SassBool(StringArg(name, "feature", a[0]).Text is "global-variable-shadowing" or "extend-selector-pseudoclass" or "units-level-3" or "at-error");
+                return new SassBool(StringArg(name, "feature", a[0]).Text is "global-variable-shadowing" or "extend-selector-pseudoclass" or "units-level-3" or "at-error" or "custom-property");
             }
             case "variable-exists":
             {
@@ -232,20 +260,25 @@ internal sealed partial class Evaluator
             {
                 var a = BindBuiltIn(name, ["name", "css"], arguments, 1);
                 var function = StringArg(name, "name", a[0]).Text.Replace('_', '-');
-                if (!a[1].IsTruthy && !_functions.ContainsKey(function) && !BuiltInNames.Contains(function))
-                    throw new SassException($"Error: Function not found: {function}");
+                if (a[1].IsTruthy) return new SassFunction(function, Css: true);
+                if (_functions.TryGetValue(function, out var definition)) return new SassFunction(function, definition);
+                if (!BuiltInNames.Contains(function)) throw new SassException($"Error: Function not found: {function}");
                 return new SassFunction(function);
             }
             case "call":
             {
-                if (arguments.Count == 0) throw new SassException("Error: Function call is missing argument $name.");
-                var target = Strip(arguments[0].Value) switch
+                if (arguments.Count == 0) throw new SassException("Error: Function call is missing argument $function.");
+                var rest = arguments.Skip(1).ToList();
+                object target = Strip(arguments[0].Value) switch
                 {
+                    SassFunction { Css: true } f => PlainCssCall(f.Name, rest),
+                    SassFunction { Definition: { } definition } => VariableValue(CallUserFunction(definition, rest, default)),
                     SassFunction f => f.Name,
                     SassString s => s.Text,
                     var other => throw new SassException($"Error: argument `$function` of `call(...)` must be a function reference"),
                 };
-                return Call(new FunctionCallExpression(target, arguments.Skip(1).Select(x =>
+                if (target is SassValue result) return result;
+                return Call(new FunctionCallExpression((string)target, rest.Select(x =>
                     new Argument(x.Name, new LiteralExpression(x.Value), false)).ToList(), default));
             }
 
@@ -496,17 +529,10 @@ internal sealed partial class Evaluator
             var channel = ColorChannels[i];
             var number = NumberArg(name, channel, a[i + 1]);
             given[channel] = number.Value;
-            // libsass refuses a value outside the channel's range (scale-color takes percentages, and no hue)
-            var max = channel switch { "red" or "green" or "blue" => 255.0, "alpha" => 1.0, "hue" => double.PositiveInfinity, _ => 100.0 };
-            if (name == "scale-color")
-            {
-                if (channel == "hue") throw new SassException("Error: scale-color has no parameter named $hue");
-                if (number.Unit != "%") throw new SassException($"Error: ${channel}: Expected {number.ToCss(false)} to have unit \"%\".");
-                max = 100;
-            }
-            var min = name == "change-color" ? 0 : -max;
-            if (number.Value < min || number.Value > max)
-                throw new SassException($"Error: ${channel}: Expected {number.ToCss(false)} to be within {min} and {max}.");
+            // libsass refuses a value outside the channel's range (scale-color's are percentages); a hue it takes as it is
+            if (channel == "hue" && name != "scale-color") continue;
+            var max = name == "scale-color" ? 100.0 : channel switch { "red" or "green" or "blue" => 255.0, "alpha" => 1.0, _ => 100.0 };
+            RangeArg(name, channel, number, name == "change-color" ? 0 : -max, max);
         }
         var rgb = given.ContainsKey("red") || given.ContainsKey("green") || given.ContainsKey("blue");
         var hsl = given.ContainsKey("hue") || given.ContainsKey("saturation") || given.ContainsKey("lightness");
@@ -521,7 +547,12 @@ internal sealed partial class Evaluator
         if (hsl)
         {
             var (h, s, l) = c.ToHsl();
-            var hue = given.TryGetValue("hue", out var dh) ? (name == "change-color" ? dh : h + dh) : h;
+            var hue = !given.TryGetValue("hue", out var dh) ? h : name switch
+            {
+                "change-color" => dh,
+                "scale-color" => h + dh / 100 * (dh > 0 ? 360 - h : h),
+                _ => h + dh,
+            };
             return SassColor.FromHsl(hue, Apply("saturation", s, 100), Apply("lightness", l, 100), alpha);
         }
         return new SassColor(Apply("red", c.R, 255), Apply("green", c.G, 255), Apply("blue", c.B, 255), alpha);
@@ -530,13 +561,13 @@ internal sealed partial class Evaluator
     /// <summary><c>inspect</c>: the value as Sass would write it (quotes kept, <c>null</c>, <c>()</c>, maps in parentheses).</summary>
     internal static string Inspect(SassValue value) => Inspect(value, false, false);
 
-    /// <summary>As libsass: a list in parentheses inside a list of its own separator, a comma list of one element
-    /// (not a list) as <c>(x,)</c>.</summary>
+    /// <summary>As libsass: a list in parentheses inside a list of its own separator or as a map's value, a comma list
+    /// of one element (not a list) as <c>(x,)</c>.</summary>
     private static string Inspect(SassValue value, bool inSpace, bool inComma) => value switch
     {
         SassNull => "null",
         SassString s => s.ToCss(false),
-        SassMap m => "(" + string.Join(", ", m.Entries.Select(e => Inspect(e.Key) + ": " + Inspect(e.Value))) + ")",
+        SassMap m => "(" + string.Join(", ", m.Entries.Select(e => Inspect(e.Key) + ": " + Inspect(e.Value, true, true))) + ")",
         SassList { Items.Count: 0 } l => l.Bracketed ? "[]" : "()",
         SassList l => InspectList(l, inSpace, inComma),
         _ => value.ToCss(false),
@@ -635,6 +666,13 @@ internal sealed partial class Evaluator
     /// makes <c>rgb</c>, <c>hsl</c> and the like plain CSS calls.</summary>
     private static bool IsSpecialNumber(SassValue value) =>
         value is SassString { Text: var text } && (text.StartsWith("calc(", StringComparison.Ordinal) || text.StartsWith("var(", StringComparison.Ordinal));
+
+    /// <summary>A plain CSS function called through <c>get-function($name, $css: true)</c>: written out with its arguments.</summary>
+    private SassString PlainCssCall(string function, List<(string? Name, SassValue Value)> arguments)
+    {
+        if (arguments.Any(a => a.Name is not null)) throw new SassException($"Error: Plain CSS function {function} doesn't support keyword arguments");
+        return new SassString(function + "(" + string.Join(", ", arguments.Select(a => StripNumbers(a.Value).ToCss(_compressed))) + ")", false);
+    }
 
     /// <summary>A built-in written back as a plain CSS call with its arguments.</summary>
     private static SassString PlainCall(string function, params SassValue[] arguments) =>

@@ -208,11 +208,12 @@ internal static class SassEquality
 {
     public static bool Equal(SassValue a, SassValue b) => (a, b) switch
     {
-        (SassNumber x, SassNumber y) => Math.Abs(x.Value - y.Value) < 1e-10 && (x.Unit == y.Unit || x.Unit.Length == 0 || y.Unit.Length == 0),
+        (SassNumber x, SassNumber y) => Evaluator.TryConvert(y, x.Unit, out var yv) && Math.Abs(x.Value - yv) < 1e-10,
         (SassString x, SassString y) => x.Text == y.Text,
         (SassColor x, SassColor y) => x == y,
         (SassNull, SassNull) => true,
         (SassBool x, SassBool y) => x.Value == y.Value,
+        (SassFunction x, SassFunction y) => x.Name == y.Name && x.Css == y.Css && ReferenceEquals(x.Definition, y.Definition),
         (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
         _ => false,
     };
