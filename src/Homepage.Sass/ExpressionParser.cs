@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Homepage.Sass;
 
@@ -301,6 +302,30 @@ internal sealed class ExpressionParser
         return IdentifierOrCall();
     }
 
+    /// <summary>An argument <c>name=value</c> whose value is not a number (libsass then parses a list after the <c>=</c>).</summary>
+    private static readonly Regex IeKeywordList = new(@"^\s*-?[A-Za-z_][A-Za-z0-9_-]*\s*=(?!=)\s*(?![0-9]|\.[0-9])[$(#""'A-Za-z_-]", RegexOptions.CultureInvariant);
+
+    /// <summary>After an identifier, <c>= value</c> (not <c>==</c>): the value (a variable, number, identifier, colour or
+    /// parenthesized expression), else null with nothing consumed.</summary>
+    private Expression? KeywordArgumentValue()
+    {
+        var save = _pos;
+        Ws();
+        if (Peek() != '=' || Peek(1) == '=')
+        {
+            _pos = save;
+            return null;
+        }
+        _pos++;
+        Ws();
+        var c = Peek();
+        // a number is the value; anything else starts a whole list (alpha(c=d, e=f) is one argument)
+        if (char.IsDigit(c) || c == '.' && char.IsDigit(Peek(1))) return Primary();
+        if (c is '$' or '(' or '#' or '"' or '\'' || char.IsLetter(c) || c is '-' or '_') return CommaList();
+        _pos = save;
+        return null;
+    }
+
     private Expression QuotedString()
     {
         var start = _pos;
@@ -366,7 +391,7 @@ internal sealed class ExpressionParser
                 _pos = j;
                 continue;
             }
-            if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127 || (c == '.' && sb.Length > 0)) { sb.Append(c); _pos++; continue; }
+            if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127) { sb.Append(c); _pos++; continue; }
             if (c == '\\' && _pos + 1 < _text.Length && _text[_pos + 1] != '\n')
             {
                 // an escape in an identifier (\f26e, \@), kept as written
@@ -397,8 +422,16 @@ internal sealed class ExpressionParser
             }
             var arguments = new List<Argument>();
             var offset = argsStart + 1;
-            foreach (var part in Parser.SplitTopLevel(inner, ','))
+            var pieces = Parser.SplitTopLevel(inner, ',');
+            for (var p = 0; p < pieces.Count; p++)
             {
+                var part = pieces[p];
+                // IE's c=d takes the rest of the arguments into its value, as libsass parses it
+                if (p + 1 < pieces.Count && part.Contains('=') && IeKeywordList.IsMatch(part))
+                {
+                    part = string.Join(",", pieces.Skip(p));
+                    p = pieces.Count;
+                }
                 var partStart = offset + (part.Length - part.TrimStart().Length);
                 offset += part.Length + 1;
                 var a = part.Trim();
@@ -419,6 +452,11 @@ internal sealed class ExpressionParser
                 arguments.Add(new Argument(argumentName, _owner.ParseExpression(a, _span, At(partStart)), rest));
             }
             return new FunctionCallExpression(name, arguments, _span);
+        }
+        if (parts.Count == 1 && parts[0] is string keyword && KeywordArgumentValue() is { } value)
+        {
+            // IE's alpha(opacity=50): libsass's ie_keyword_arg, a string of the name, "=" and the value
+            return new InterpolatedStringExpression(new Interpolated([keyword + "=", value]), false);
         }
         if (parts.Count == 1 && parts[0] is string word)
         {

@@ -209,6 +209,16 @@ internal sealed partial class Evaluator
             }
 
             // ---- introspection
+            case "keywords":
+            {
+                var a = BindBuiltIn(name, ["args"], arguments, 1);
+                return a[0] switch
+                {
+                    SassList { Keywords: { } keywords } => new SassMap(keywords.Select(k => ((SassValue)new SassString(k.Name, false), k.Value)).ToList()),
+                    SassList => new SassMap([]),
+                    _ => throw new SassException($"Error: argument `$args` of `{Signature(name)}` must be a list"),
+                };
+            }
             case "inspect":
             {
                 // a colour literal keeps its spelling (#0000ff, transparent)
