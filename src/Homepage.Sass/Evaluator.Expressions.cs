@@ -211,32 +211,29 @@ internal sealed partial class Evaluator
         {
             case "rgba" when arguments.Count == 2:
             {
-                if (IsSpecialNumber(Arg(0, "color"))) return PlainCall("rgba", Arg(0, "color"), Arg(1, "alpha"));
-                var c = ColorArg(name, "color", Arg(0, "color"));
-                if (IsSpecialNumber(Arg(1, "alpha")))
-                    return new SassString($"rgba({(int)c.R}, {(int)c.G}, {(int)c.B}, {Arg(1, "alpha").ToCss(false)})", false);
-                return c with { A = AlphaNumber(name, "alpha", Arg(1, "alpha")) };
+                var color = Arg(0, "color");
+                var alpha = Arg(1, "alpha");
+                if (IsSpecialNumber(color)) return PlainCall("rgba", color, alpha);
+                var c = ColorArg(name, "color", color);
+                if (IsSpecialNumber(alpha)) return new SassString($"rgba({(int)c.R}, {(int)c.G}, {(int)c.B}, {alpha.ToCss(false)})", false);
+                return c with { A = AlphaNumber(name, "alpha", alpha) };
             }
-            case "rgb" or "rgba":
+            case "rgb" or "rgba" or "hsl" or "hsla":
             {
-                var alphaGiven = arguments.Count > 3;
-                if (IsSpecialNumber(Arg(0, "red")) || IsSpecialNumber(Arg(1, "green")) || IsSpecialNumber(Arg(2, "blue")) || (alphaGiven && IsSpecialNumber(Arg(3, "alpha"))))
-                    return alphaGiven ? PlainCall(name, Arg(0, "red"), Arg(1, "green"), Arg(2, "blue"), Arg(3, "alpha")) : PlainCall(name, Arg(0, "red"), Arg(1, "green"), Arg(2, "blue"));
+                var hsl = name[0] == 'h';
+                var alphaGiven = name == "hsla" || arguments.Count > 3;
+                var (p0, p1, p2) = hsl ? ("hue", "saturation", "lightness") : ("red", "green", "blue");
+                SassValue a0 = Arg(0, p0), a1 = Arg(1, p1), a2 = Arg(2, p2), a3 = alphaGiven ? Arg(3, "alpha") : SassNull.Instance;
+                if (IsSpecialNumber(a0) || IsSpecialNumber(a1) || IsSpecialNumber(a2) || IsSpecialNumber(a3))
+                    return alphaGiven ? PlainCall(name, a0, a1, a2, a3) : PlainCall(name, a0, a1, a2);
+                var alpha = alphaGiven ? AlphaNumber(name, "alpha", a3) : 1;
+                if (hsl) return SassColor.FromHsl(NumberArg(name, p0, a0).Value, NumberArg(name, p1, a1).Value, NumberArg(name, p2, a2).Value, alpha);
                 double Channel(string channel, SassValue v)
                 {
                     var n = NumberArg(name, channel, v);
                     return SassRound(Math.Clamp(n.Unit == "%" ? n.Value * 2.55 : n.Value, 0, 255));
                 }
-                var alpha = alphaGiven ? AlphaNumber(name, "alpha", Arg(3, "alpha")) : 1;
-                return new SassColor(Channel("red", Arg(0, "red")), Channel("green", Arg(1, "green")), Channel("blue", Arg(2, "blue")), alpha);
-            }
-            case "hsl" or "hsla":
-            {
-                var alphaGiven = name == "hsla";
-                if (IsSpecialNumber(Arg(0, "hue")) || IsSpecialNumber(Arg(1, "saturation")) || IsSpecialNumber(Arg(2, "lightness")) || (alphaGiven && IsSpecialNumber(Arg(3, "alpha"))))
-                    return alphaGiven ? PlainCall(name, Arg(0, "hue"), Arg(1, "saturation"), Arg(2, "lightness"), Arg(3, "alpha")) : PlainCall(name, Arg(0, "hue"), Arg(1, "saturation"), Arg(2, "lightness"));
-                return SassColor.FromHsl(NumberArg(name, "hue", Arg(0, "hue")).Value, NumberArg(name, "saturation", Arg(1, "saturation")).Value,
-                    NumberArg(name, "lightness", Arg(2, "lightness")).Value, alphaGiven ? AlphaNumber(name, "alpha", Arg(3, "alpha")) : 1);
+                return new SassColor(Channel(p0, a0), Channel(p1, a1), Channel(p2, a2), alpha);
             }
             case "mix":
             {

@@ -67,13 +67,22 @@ internal sealed partial class Evaluator
         _ => " ",
     };
 
-    /// <summary>A string's code points, each as its UTF-16 text.</summary>
-    private static List<string> CodePoints(string text)
+    /// <summary>How many code points <paramref name="text"/> holds (a surrogate pair is one).</summary>
+    private static int CodePointCount(ReadOnlySpan<char> text)
     {
-        var points = new List<string>(text.Length);
-        for (var i = 0; i < text.Length; i++)
-            points.Add(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? text.Substring(i++, 2) : text[i].ToString());
-        return points;
+        var count = text.Length;
+        for (var i = 0; i + 1 < text.Length; i++)
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1])) { count--; i++; }
+        return count;
+    }
+
+    /// <summary>The UTF-16 offset in <paramref name="text"/> of its code point number <paramref name="points"/> (0-based).</summary>
+    private static int CodePointOffset(string text, int points)
+    {
+        var i = 0;
+        for (; i < text.Length && points > 0; i++, points--)
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+        return i;
     }
 
     /// <summary>A number argument that must be whole, as libsass 3.6 checks string indices ("$index: 1.500000 is not an int").</summary>
@@ -106,28 +115,27 @@ internal sealed partial class Evaluator
             case "str-length":
             {
                 var a = BindBuiltIn(name, ["string"], arguments, 1);
-                return new SassNumber(CodePoints(StringArg(name, "string", a[0]).Text).Count);
+                return new SassNumber(CodePointCount(StringArg(name, "string", a[0]).Text));
             }
             case "str-index":
             {
                 var a = BindBuiltIn(name, ["string", "substring"], arguments, 2);
                 var text = StringArg(name, "string", a[0]).Text;
                 var index = text.IndexOf(StringArg(name, "substring", a[1]).Text, StringComparison.Ordinal);
-                return index < 0 ? SassNull.Instance : new SassNumber(CodePoints(text[..index]).Count + 1);
+                return index < 0 ? SassNull.Instance : new SassNumber(CodePointCount(text.AsSpan(0, index)) + 1);
             }
             case "str-slice":
             {
                 var a = BindBuiltIn(name, ["string", "start-at", "end-at"], arguments, 2);
                 var s = StringArg(name, "string", a[0]);
-                var points = CodePoints(s.Text);
-                var length = points.Count;
+                var length = CodePointCount(s.Text);
                 var start = IntegerArg(name, "start-at", a[1]);
                 var end = a[2] is SassNull ? -1 : IntegerArg(name, "end-at", a[2]);
                 if (start < 0) start = length + start + 1;
                 if (end < 0) end = length + end + 1;
                 start = Math.Max(start, 1);
                 end = Math.Min(end, length);
-                return s with { Text = end < start ? "" : string.Concat(points.Skip(start - 1).Take(end - start + 1)) };
+                return s with { Text = end < start ? "" : s.Text[CodePointOffset(s.Text, start - 1)..CodePointOffset(s.Text, end)] };
             }
             case "str-insert":
             {
@@ -135,12 +143,10 @@ internal sealed partial class Evaluator
                 var s = StringArg(name, "string", a[0]);
                 var insert = StringArg(name, "insert", a[1]).Text;
                 var index = IntegerArg(name, "index", a[2]);
-                var points = CodePoints(s.Text);
-                var length = points.Count;
+                var length = CodePointCount(s.Text);
                 // 1 inserts before the first code point, -1 after the last; 0 and anything past either end go to that end
                 var at = index > 0 ? Math.Min(index - 1, length) : index == 0 ? 0 : Math.Max(length + index + 1, 0);
-                points.Insert(at, insert);
-                return s with { Text = string.Concat(points) };
+                return s with { Text = s.Text.Insert(CodePointOffset(s.Text, at), insert) };
             }
             case "to-upper-case" or "to-lower-case":
             {
@@ -646,7 +652,7 @@ internal sealed partial class Evaluator
             if (parameters is null) throw new SassException("Error: overloaded function `rgba` given wrong number of arguments");
         }
         else if (!BuiltInSignatures.TryGetValue(name, out parameters)) return;
-        var bound = new bool[parameters.Length];
+        Span<bool> bound = stackalloc bool[parameters.Length];
         var position = 0;
         foreach (var (argument, _) in arguments)
         {
@@ -657,7 +663,9 @@ internal sealed partial class Evaluator
                 bound[position++] = true;
                 continue;
             }
-            var index = Array.FindIndex(parameters, p => ParameterName(p) == argument);
+            var index = -1;
+            for (var i = 0; i < parameters.Length && index < 0; i++)
+                if (ParameterName(parameters[i]) == argument) index = i;
             if (index < 0) throw new SassException($"Error: Function {name} has no parameter named ${argument}");
             bound[index] = true;
         }
