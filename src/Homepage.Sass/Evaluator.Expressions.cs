@@ -120,6 +120,8 @@ internal sealed partial class Evaluator
 
     private SassValue NonNumberOperation(BinaryExpression b, SassValue l, SassValue r)
     {
+        if ((l as SassFunction ?? r as SassFunction) is { } function)
+            throw new SassException($"Error: {function.ToCss(false)} isn't a valid CSS value.");
         if (b.Operator == "+" && (l is SassString || r is SassString))
         {
             var quoted = l is SassString { Quoted: true };
@@ -148,6 +150,18 @@ internal sealed partial class Evaluator
         if (n.Unit == "s" && unit == "ms") return n.Value * 1000;
         if (n.Unit == "ms" && unit == "s") return n.Value / 1000;
         throw new SassException($"Error: Incompatible units: '{n.Unit}' and '{unit}'.");
+    }
+
+    /// <summary><paramref name="n"/> in <paramref name="unit"/> when the two units convert (1in is 96px), for equality.</summary>
+    internal static bool TryConvert(SassNumber n, string unit, out double value)
+    {
+        value = n.Value;
+        if (n.Unit == unit || n.Unit.Length == 0 || unit.Length == 0) return true;
+        if (LengthsInPx.TryGetValue(n.Unit, out var from) && LengthsInPx.TryGetValue(unit, out var to)) value = n.Value * from / to;
+        else if (n.Unit == "s" && unit == "ms") value = n.Value * 1000;
+        else if (n.Unit == "ms" && unit == "s") value = n.Value / 1000;
+        else return false;
+        return true;
     }
 
     internal static SassNumber Number(SassValue v) => Strip(v) as SassNumber ?? throw new SassException($"Error: {v.ToCss(false)} is not a number.");
@@ -184,6 +198,7 @@ internal sealed partial class Evaluator
             // a number keeps its own leading-zero flag (libsass forces it only when reading a variable)
             return VariableValue(CallUserFunction(user, arguments, call.Span));
         }
+        CheckBuiltInArguments(name, arguments);
         SassValue Arg(int i, string named)
         {
             var n = arguments.FirstOrDefault(a => a.Name == named);
@@ -194,56 +209,81 @@ internal sealed partial class Evaluator
         double Amount(SassValue v) => Number(v).Value;
         switch (name)
         {
-            case "rgb" or "rgba" when arguments.Count == 2 && Arg(0, "color") is SassColor c:
-                return c with { A = Amount(Arg(1, "alpha")) };
-            case "rgb" or "rgba" when arguments.Count >= 3:
+            case "rgba" when arguments.Count == 2:
             {
-                double Channel(SassValue v) => SassRound(Math.Clamp(v is SassNumber { Unit: "%" } p ? p.Value * 2.55 : Amount(v), 0, 255));
-                var alpha = arguments.Count > 3 ? Amount(Arg(3, "alpha")) : 1;
-                return new SassColor(Channel(Arg(0, "red")), Channel(Arg(1, "green")), Channel(Arg(2, "blue")), alpha);
+                var color = Arg(0, "color");
+                var alpha = Arg(1, "alpha");
+                if (IsSpecialNumber(color)) return PlainCall("rgba", color, alpha);
+                var c = ColorArg(name, "color", color);
+                if (IsSpecialNumber(alpha)) return new SassString($"rgba({(int)c.R}, {(int)c.G}, {(int)c.B}, {alpha.ToCss(false)})", false);
+                return c with { A = AlphaNumber(name, "alpha", alpha) };
             }
-            case "hsl" or "hsla":
-                return SassColor.FromHsl(Amount(Arg(0, "hue")), Amount(Arg(1, "saturation")), Amount(Arg(2, "lightness")), arguments.Count > 3 ? Amount(Arg(3, "alpha")) : 1);
+            case "rgb" or "rgba" or "hsl" or "hsla":
+            {
+                var hsl = name[0] == 'h';
+                var alphaGiven = name == "hsla" || arguments.Count > 3;
+                var (p0, p1, p2) = hsl ? ("hue", "saturation", "lightness") : ("red", "green", "blue");
+                SassValue a0 = Arg(0, p0), a1 = Arg(1, p1), a2 = Arg(2, p2), a3 = alphaGiven ? Arg(3, "alpha") : SassNull.Instance;
+                if (IsSpecialNumber(a0) || IsSpecialNumber(a1) || IsSpecialNumber(a2) || IsSpecialNumber(a3))
+                    return alphaGiven ? PlainCall(name, a0, a1, a2, a3) : PlainCall(name, a0, a1, a2);
+                var alpha = alphaGiven ? AlphaNumber(name, "alpha", a3) : 1;
+                if (hsl) return SassColor.FromHsl(NumberArg(name, p0, a0).Value, NumberArg(name, p1, a1).Value, NumberArg(name, p2, a2).Value, alpha);
+                double Channel(string channel, SassValue v)
+                {
+                    var n = NumberArg(name, channel, v);
+                    return SassRound(Math.Clamp(n.Unit == "%" ? n.Value * 2.55 : n.Value, 0, 255));
+                }
+                return new SassColor(Channel(p0, a0), Channel(p1, a1), Channel(p2, a2), alpha);
+            }
             case "mix":
             {
-                var c1 = Color(Arg(0, "color1"));
-                var c2 = Color(Arg(1, "color2"));
-                return MixColors(c1, c2, Arg(2, "weight") is SassNumber w ? w.Value : 50);
+                var c1 = ColorArg(name, "color1", Arg(0, "color1"));
+                var c2 = ColorArg(name, "color2", Arg(1, "color2"));
+                return MixColors(c1, c2, Arg(2, "weight") is SassNull ? 50 : RangeArg(name, "weight", Arg(2, "weight"), 0, 100));
             }
             // these change a copy of the colour, which keeps the colour's place for source maps (libsass's copyAsHSLA)
             case "lighten" or "darken":
             {
-                var c = Color(Arg(0, "color"));
+                var c = ColorArg(name, "color", Arg(0, "color"));
+                var amount = RangeArg(name, "amount", Arg(1, "amount"), 0, 100);
                 var (h, s, l) = c.ToHsl();
-                var amount = Amount(Arg(1, "amount"));
                 return SassColor.FromHsl(h, s, Math.Clamp(l + (name == "lighten" ? amount : -amount), 0, 100), c.A) with { Origin = c.Origin };
             }
             case "saturate" or "desaturate":
             {
-                var c = Color(Arg(0, "color"));
+                // saturate($color) with no amount is CSS's filter function, passed through
+                if (name == "saturate" && Arg(1, "amount") is not SassNumber) return new SassString("saturate(" + Arg(0, "color").ToCss(false) + ")", false);
+                var amount = RangeArg(name, "amount", Arg(1, "amount"), 0, 100);
+                var c = ColorArg(name, "color", Arg(0, "color"));
                 var (h, s, l) = c.ToHsl();
-                var amount = Amount(Arg(1, "amount"));
                 return SassColor.FromHsl(h, Math.Clamp(s + (name == "saturate" ? amount : -amount), 0, 100), l, c.A) with { Origin = c.Origin };
             }
             case "adjust-hue":
             {
-                var c = Color(Arg(0, "color"));
+                var c = ColorArg(name, "color", Arg(0, "color"));
                 var (h, s, l) = c.ToHsl();
-                return SassColor.FromHsl(h + Amount(Arg(1, "degrees")), s, l, c.A) with { Origin = c.Origin };
+                return SassColor.FromHsl(h + NumberArg(name, "degrees", Arg(1, "degrees")).Value, s, l, c.A) with { Origin = c.Origin };
             }
             case "transparentize" or "fade-out" or "opacify" or "fade-in":
             {
-                var c = Color(Arg(0, "color"));
-                var amount = Amount(Arg(1, "amount"));
+                var c = ColorArg(name, "color", Arg(0, "color"));
+                var amount = RangeArg(name, "amount", Arg(1, "amount"), 0, 1);
                 return c with { A = Math.Clamp(c.A + (name is "opacify" or "fade-in" ? amount : -amount), 0, 1) };
             }
-            case "lightness": return new SassNumber(Color(Arg(0, "color")).ToHsl().L, "%");
-            case "saturation": return new SassNumber(Color(Arg(0, "color")).ToHsl().S, "%");
-            case "hue": return new SassNumber(Color(Arg(0, "color")).ToHsl().H, "deg");
-            case "red": return new SassNumber(Math.Round(Color(Arg(0, "color")).R));
-            case "green": return new SassNumber(Math.Round(Color(Arg(0, "color")).G));
-            case "blue": return new SassNumber(Math.Round(Color(Arg(0, "color")).B));
-            case "alpha" or "opacity" when Arg(0, "color") is SassColor ac: return new SassNumber(ac.A);
+            case "lightness": return new SassNumber(ColorArg(name, "color", Arg(0, "color")).ToHsl().L, "%");
+            case "saturation": return new SassNumber(ColorArg(name, "color", Arg(0, "color")).ToHsl().S, "%");
+            case "hue": return new SassNumber(ColorArg(name, "color", Arg(0, "color")).ToHsl().H, "deg");
+            case "red": return new SassNumber(Math.Round(ColorArg(name, "color", Arg(0, "color")).R));
+            case "green": return new SassNumber(Math.Round(ColorArg(name, "color", Arg(0, "color")).G));
+            case "blue": return new SassNumber(Math.Round(ColorArg(name, "color", Arg(0, "color")).B));
+            case "alpha" or "opacity":
+                // IE's alpha(opacity=50) and CSS's opacity(50%) filter functions are passed through
+                return Arg(0, "color") switch
+                {
+                    SassString filter => new SassString("alpha(" + filter.Text + ")", false),
+                    SassNumber amount => new SassString("opacity(" + amount.ToCss(false) + ")", false),
+                    var c => new SassNumber(ColorArg(name, "color", c).A),
+                };
             case "map-get":
                 return MapArg(name, "map", Arg(0, "map")).Get(Arg(1, "key")) ?? SassNull.Instance;
             case "map-has-key":
@@ -267,7 +307,12 @@ internal sealed partial class Evaluator
                 var list = Items(Arg(0, "list"));
                 return list[ListIndex(name, Arg(1, "n"), list.Count)];
             }
-            case "percentage": return new SassNumber(Amount(Arg(0, "number")) * 100, "%");
+            case "percentage":
+            {
+                var n = NumberArg(name, "number", Arg(0, "number"));
+                if (n.Unit.Length > 0) throw new SassException($"Error: argument $number of `{Signature(name)}` must be unitless");
+                return new SassNumber(n.Value * 100, "%");
+            }
             // these return the number changed, placed where the call is
             case "round": return Number(Arg(0, "number")) with { Value = Math.Round(Amount(Arg(0, "number")), MidpointRounding.AwayFromZero), Origin = null };
             case "ceil": return Number(Arg(0, "number")) with { Value = Math.Ceiling(Amount(Arg(0, "number"))), Origin = null };
@@ -276,11 +321,12 @@ internal sealed partial class Evaluator
             case "unit": return new SassString(Number(Arg(0, "number")).Unit, true);
             case "unitless": return new SassBool(Number(Arg(0, "number")).Unit.Length == 0);
             case "unquote": return Arg(0, "string") is SassString us ? us with { Quoted = false, Origin = null } : Arg(0, "string");
-            case "quote": return new SassString(Text(Arg(0, "string")), true);
+            case "quote": return new SassString(StringArg(name, "string", Arg(0, "string")).Text, true);
             case "type-of":
                 return new SassString(Arg(0, "value") switch
                 {
-                    SassNumber => "number", SassColor => "color", SassString => "string", SassBool => "bool", SassList => "list", SassMap => "map",
+                    SassNumber => "number", SassColor => "color", SassString => "string", SassBool => "bool", SassList { Keywords: not null } => "arglist",
+                    SassList => "list", SassMap => "map",
                     SassFunction => "function", _ => "null",
                 }, false);
             case "if": return Arg(0, "condition").IsTruthy ? Arg(1, "if-true") : Arg(2, "if-false");

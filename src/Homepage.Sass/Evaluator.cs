@@ -356,7 +356,7 @@ internal sealed partial class Evaluator
     private static SassValue StripNumbers(SassValue value) => value switch
     {
         OriginalNumber n => n.Number,
-        SassList l => new SassList(l.Items.Select(StripNumbers).ToList(), l.Separator, l.Bracketed),
+        SassList l => new SassList(l.Items.Select(StripNumbers).ToList(), l.Separator, l.Bracketed) { Keywords = l.Keywords },
         _ => value,
     };
 
@@ -365,7 +365,7 @@ internal sealed partial class Evaluator
     {
         OriginalNumber n => n.Number,
         OriginalColor c => c.Color,
-        SassList l => new SassList(l.Items.Select(Strip).ToList(), l.Separator, l.Bracketed),
+        SassList l => new SassList(l.Items.Select(Strip).ToList(), l.Separator, l.Bracketed) { Keywords = l.Keywords },
         _ => value,
     };
 
@@ -861,7 +861,11 @@ internal sealed partial class Evaluator
         foreach (var a in arguments)
         {
             var value = Eval(a.Value);
-            if (a.Rest && Strip(value) is SassList list) result.AddRange(list.Items.Select(i => ((string?)null, i)));
+            if (a.Rest && Strip(value) is SassList list)
+            {
+                result.AddRange(list.Items.Select(i => ((string?)null, i)));
+                if (list.Keywords is { } keywords) result.AddRange(keywords.Select(k => ((string?)k.Name, k.Value))); // an arglist passes its keywords on
+            }
             else if (a.Rest && Strip(value) is SassMap keywords) // $map... passes its pairs as keyword arguments
                 result.AddRange(keywords.Entries.Select(e => ((string?)(e.Key is SassString k ? k.Text : e.Key.ToCss(false)).Replace('_', '-'), e.Value)));
             else result.Add((a.Name?.Replace('_', '-'), value));
@@ -879,7 +883,9 @@ internal sealed partial class Evaluator
             var key = p.Name.Replace('_', '-');
             if (p.Rest)
             {
-                SetLocal(p.Name, new SassList(positional.Skip(i).ToList(), ","));
+                // an arglist: the remaining positional arguments, and the keyword arguments no parameter takes
+                var keywords = named.Where(k => !parameters.Any(q => q.Name.Replace('_', '-') == k.Key)).Select(k => (k.Key, k.Value)).ToList();
+                SetLocal(p.Name, new SassList(positional.Skip(i).ToList(), ",") { Keywords = keywords });
                 return;
             }
             if (i < positional.Count) SetLocal(p.Name, positional[i]);

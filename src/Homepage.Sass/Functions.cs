@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace Homepage.Sass;
 
-/// <summary>A function as a value (<c>get-function</c>), for <c>call</c>.</summary>
-public sealed record SassFunction(string Name) : SassValue
+/// <summary>A function as a value (<c>get-function</c>), for <c>call</c>: the user-defined function of that name when it
+/// was taken (null for a built-in), or with <paramref name="Css"/> the plain CSS function.</summary>
+public sealed record SassFunction(string Name, FunctionStatement? Definition = null, bool Css = false) : SassValue
 {
     public override string ToCss(bool compressed) => "get-function(\"" + Name + "\")";
 }
@@ -37,19 +38,19 @@ internal sealed partial class Evaluator
     }
 
     private static SassString StringArg(string function, string parameter, SassValue value) =>
-        value as SassString ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a string");
+        value as SassString ?? throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a string");
 
     private static SassNumber NumberArg(string function, string parameter, SassValue value) =>
-        value as SassNumber ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a number");
+        value as SassNumber ?? throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a number");
 
     private static SassColor ColorArg(string function, string parameter, SassValue value) =>
-        value as SassColor ?? throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a color");
+        value as SassColor ?? throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a color");
 
     private static SassMap MapArg(string function, string parameter, SassValue value) => value switch
     {
         SassMap m => m,
         SassList { Items.Count: 0 } => new SassMap([]),
-        _ => throw new SassException($"Error: argument `${parameter}` of `{function}(...)` must be a map"),
+        _ => throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a map"),
     };
 
     private static IReadOnlyList<SassValue> Items(SassValue value) => value switch
@@ -65,6 +66,33 @@ internal sealed partial class Evaluator
         SassMap => ",",
         _ => " ",
     };
+
+    /// <summary>How many code points <paramref name="text"/> holds (a surrogate pair is one).</summary>
+    private static int CodePointCount(ReadOnlySpan<char> text)
+    {
+        var count = text.Length;
+        for (var i = 0; i + 1 < text.Length; i++)
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1])) { count--; i++; }
+        return count;
+    }
+
+    /// <summary>The UTF-16 offset in <paramref name="text"/> of its code point number <paramref name="points"/> (0-based).</summary>
+    private static int CodePointOffset(string text, int points)
+    {
+        var i = 0;
+        for (; i < text.Length && points > 0; i++, points--)
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+        return i;
+    }
+
+    /// <summary>A number argument that must be whole, as libsass 3.6 checks string indices ("$index: 1.500000 is not an int").</summary>
+    private static int IntegerArg(string function, string parameter, SassValue value)
+    {
+        var number = NumberArg(function, parameter, value);
+        if (Math.Abs(number.Value - Math.Round(number.Value)) > 1e-10)
+            throw new SassException($"Error: ${parameter}: {number.Value.ToString("F6", CultureInfo.InvariantCulture)} is not an int");
+        return (int)Math.Round(number.Value);
+    }
 
     /// <summary>A 1-based (negative: from the end) index into <paramref name="count"/> items, checked.</summary>
     private static int ListIndex(string function, SassValue n, int count)
@@ -83,39 +111,42 @@ internal sealed partial class Evaluator
         switch (name)
         {
             // ---- strings
+            // libsass counts a string's code points (a character outside the BMP is one, a combining mark another)
             case "str-length":
             {
                 var a = BindBuiltIn(name, ["string"], arguments, 1);
-                return new SassNumber(new StringInfo(StringArg(name, "string", a[0]).Text).LengthInTextElements);
+                return new SassNumber(CodePointCount(StringArg(name, "string", a[0]).Text));
             }
             case "str-index":
             {
                 var a = BindBuiltIn(name, ["string", "substring"], arguments, 2);
-                var index = StringArg(name, "string", a[0]).Text.IndexOf(StringArg(name, "substring", a[1]).Text, StringComparison.Ordinal);
-                return index < 0 ? SassNull.Instance : new SassNumber(index + 1);
+                var text = StringArg(name, "string", a[0]).Text;
+                var index = text.IndexOf(StringArg(name, "substring", a[1]).Text, StringComparison.Ordinal);
+                return index < 0 ? SassNull.Instance : new SassNumber(CodePointCount(text.AsSpan(0, index)) + 1);
             }
             case "str-slice":
             {
                 var a = BindBuiltIn(name, ["string", "start-at", "end-at"], arguments, 2);
                 var s = StringArg(name, "string", a[0]);
-                var length = s.Text.Length;
-                var start = (int)NumberArg(name, "start-at", a[1]).Value;
-                var end = a[2] is SassNull ? -1 : (int)NumberArg(name, "end-at", a[2]).Value;
+                var length = CodePointCount(s.Text);
+                var start = IntegerArg(name, "start-at", a[1]);
+                var end = a[2] is SassNull ? -1 : IntegerArg(name, "end-at", a[2]);
                 if (start < 0) start = length + start + 1;
                 if (end < 0) end = length + end + 1;
                 start = Math.Max(start, 1);
                 end = Math.Min(end, length);
-                return s with { Text = end < start ? "" : s.Text[(start - 1)..end] };
+                return s with { Text = end < start ? "" : s.Text[CodePointOffset(s.Text, start - 1)..CodePointOffset(s.Text, end)] };
             }
             case "str-insert":
             {
                 var a = BindBuiltIn(name, ["string", "insert", "index"], arguments, 3);
                 var s = StringArg(name, "string", a[0]);
                 var insert = StringArg(name, "insert", a[1]).Text;
-                var index = (int)NumberArg(name, "index", a[2]).Value;
-                var length = s.Text.Length;
-                var at = index > 0 ? Math.Min(index - 1, length) : Math.Max(length + index + 1, 0);
-                return s with { Text = s.Text.Insert(at, insert) };
+                var index = IntegerArg(name, "index", a[2]);
+                var length = CodePointCount(s.Text);
+                // 1 inserts before the first code point, -1 after the last; 0 and anything past either end go to that end
+                var at = index > 0 ? Math.Min(index - 1, length) : index == 0 ? 0 : Math.Max(length + index + 1, 0);
+                return s with { Text = s.Text.Insert(CodePointOffset(s.Text, at), insert) };
             }
             case "to-upper-case" or "to-lower-case":
             {
@@ -137,9 +168,11 @@ internal sealed partial class Evaluator
             {
                 var a = BindBuiltIn(name, ["list1", "list2", "separator", "bracketed"], arguments, 2);
                 var items = Items(a[0]).Concat(Items(a[1])).ToList();
-                var separator = Separator(name, a[2], () =>
-                    a[0] is SassList { Items.Count: > 1 } or SassMap ? SeparatorOf(a[0]) : a[1] is SassList { Items.Count: > 1 } or SassMap ? SeparatorOf(a[1]) : " ");
-                var bracketed = a[3] is SassNull || a[3] is SassString { Text: "auto" } ? a[0] is SassList { Bracketed: true } : a[3].IsTruthy;
+                // as libsass: the first list's separator and brackets (a map's is a comma), else the second's
+                var first = a[0] as SassList ?? a[1] as SassList;
+                var separator = Separator(name, a[2], () => a[0] is SassMap ? "," : first?.Separator ?? " ");
+                var bracketedGiven = arguments.Count(x => x.Name is null) > 3 || arguments.Any(x => x.Name == "bracketed");
+                var bracketed = !bracketedGiven || a[3] is SassString { Text: "auto" } ? first?.Bracketed ?? false : a[3].IsTruthy;
                 return new SassList(items, separator, bracketed);
             }
             case "append":
@@ -182,10 +215,21 @@ internal sealed partial class Evaluator
             }
 
             // ---- introspection
+            case "keywords":
+            {
+                var a = BindBuiltIn(name, ["args"], arguments, 1);
+                return a[0] switch
+                {
+                    SassList { Keywords: { } keywords } => new SassMap(keywords.Select(k => ((SassValue)new SassString(k.Name, false), k.Value)).ToList()),
+                    SassList => new SassMap([]),
+                    _ => throw new SassException($"Error: argument `$args` of `{Signature(name)}` must be a list"),
+                };
+            }
             case "inspect":
             {
-                var a = BindBuiltIn(name, ["value"], arguments, 1);
-                return new SassString(Inspect(a[0]), false);
+                // a colour literal keeps its spelling (#0000ff, transparent)
+                BindBuiltIn(name, ["value"], arguments, 1);
+                return new SassString(Inspect(StripNumbers(arguments[0].Value)), false);
             }
             case "comparable":
             {
@@ -205,7 +249,7 @@ internal sealed partial class Evaluator
             case "feature-exists":
             {
                 var a = BindBuiltIn(name, ["feature"], arguments, 1);
-                return new SassBool(StringArg(name, "feature", a[0]).Text is "global-variable-shadowing" or "extend-selector-pseudoclass" or "units-level-3" or "at-error");
+                return new SassBool(StringArg(name, "feature", a[0]).Text is "global-variable-shadowing" or "extend-selector-pseudoclass" or "units-level-3" or "at-error" or "custom-property");
             }
             case "variable-exists":
             {
@@ -232,20 +276,25 @@ internal sealed partial class Evaluator
             {
                 var a = BindBuiltIn(name, ["name", "css"], arguments, 1);
                 var function = StringArg(name, "name", a[0]).Text.Replace('_', '-');
-                if (!a[1].IsTruthy && !_functions.ContainsKey(function) && !BuiltInNames.Contains(function))
-                    throw new SassException($"Error: Function not found: {function}");
+                if (a[1].IsTruthy) return new SassFunction(function, Css: true);
+                if (_functions.TryGetValue(function, out var definition)) return new SassFunction(function, definition);
+                if (!BuiltInNames.Contains(function)) throw new SassException($"Error: Function not found: {function}");
                 return new SassFunction(function);
             }
             case "call":
             {
-                if (arguments.Count == 0) throw new SassException("Error: Function call is missing argument $name.");
-                var target = Strip(arguments[0].Value) switch
+                if (arguments.Count == 0) throw new SassException("Error: Function call is missing argument $function.");
+                var rest = arguments.Skip(1).ToList();
+                object target = Strip(arguments[0].Value) switch
                 {
+                    SassFunction { Css: true } f => PlainCssCall(f.Name, rest),
+                    SassFunction { Definition: { } definition } => VariableValue(CallUserFunction(definition, rest, default)),
                     SassFunction f => f.Name,
                     SassString s => s.Text,
                     var other => throw new SassException($"Error: argument `$function` of `call(...)` must be a function reference"),
                 };
-                return Call(new FunctionCallExpression(target, arguments.Skip(1).Select(x =>
+                if (target is SassValue result) return result;
+                return Call(new FunctionCallExpression((string)target, rest.Select(x =>
                     new Argument(x.Name, new LiteralExpression(x.Value), false)).ToList(), default));
             }
 
@@ -337,9 +386,12 @@ internal sealed partial class Evaluator
             }
 
             // ---- colours
-            case "grayscale" when arguments.Count == 1 && Strip(arguments[0].Value) is SassColor:
+            case "grayscale":
             {
-                var c = (SassColor)Strip(arguments[0].Value);
+                // grayscale(50%) is CSS's filter function, passed through
+                var a = BindBuiltIn(name, ["color"], arguments, 1);
+                if (a[0] is SassNumber amount) return new SassString("grayscale(" + amount.ToCss(false) + ")", false);
+                var c = ColorArg(name, "color", a[0]);
                 var (h, _, l) = c.ToHsl();
                 return SassColor.FromHsl(h, 0, l, c.A);
             }
@@ -350,11 +402,17 @@ internal sealed partial class Evaluator
                 var (h, s, l) = c.ToHsl();
                 return SassColor.FromHsl(h + 180, s, l, c.A);
             }
-            case "invert" when arguments.Count >= 1 && Strip(arguments[0].Value) is SassColor:
+            case "invert":
             {
+                // invert(50%) is CSS's filter function, passed through
                 var a = BindBuiltIn(name, ["color", "weight"], arguments, 1);
-                var c = (SassColor)a[0];
-                var weight = a[1] is SassNull ? 100 : NumberArg(name, "weight", a[1]).Value;
+                if (a[0] is SassNumber amount)
+                {
+                    if (a[1] is not SassNull) throw new SassException("Error: Only one argument may be passed to the plain-CSS invert() function.");
+                    return new SassString("invert(" + amount.ToCss(false) + ")", false);
+                }
+                var weight = a[1] is SassNull ? 100 : RangeArg(name, "weight", a[1], 0, 100);
+                var c = ColorArg(name, "color", a[0]);
                 var inverse = new SassColor(255 - c.R, 255 - c.G, 255 - c.B, c.A);
                 return MixColors(inverse, c, weight);
             }
@@ -487,17 +545,10 @@ internal sealed partial class Evaluator
             var channel = ColorChannels[i];
             var number = NumberArg(name, channel, a[i + 1]);
             given[channel] = number.Value;
-            // libsass refuses a value outside the channel's range (scale-color takes percentages, and no hue)
-            var max = channel switch { "red" or "green" or "blue" => 255.0, "alpha" => 1.0, "hue" => double.PositiveInfinity, _ => 100.0 };
-            if (name == "scale-color")
-            {
-                if (channel == "hue") throw new SassException("Error: scale-color has no parameter named $hue");
-                if (number.Unit != "%") throw new SassException($"Error: ${channel}: Expected {number.ToCss(false)} to have unit \"%\".");
-                max = 100;
-            }
-            var min = name == "change-color" ? 0 : -max;
-            if (number.Value < min || number.Value > max)
-                throw new SassException($"Error: ${channel}: Expected {number.ToCss(false)} to be within {min} and {max}.");
+            // libsass refuses a value outside the channel's range (scale-color's are percentages); a hue it takes as it is
+            if (channel == "hue" && name != "scale-color") continue;
+            var max = name == "scale-color" ? 100.0 : channel switch { "red" or "green" or "blue" => 255.0, "alpha" => 1.0, _ => 100.0 };
+            RangeArg(name, channel, number, name == "change-color" ? 0 : -max, max);
         }
         var rgb = given.ContainsKey("red") || given.ContainsKey("green") || given.ContainsKey("blue");
         var hsl = given.ContainsKey("hue") || given.ContainsKey("saturation") || given.ContainsKey("lightness");
@@ -512,7 +563,12 @@ internal sealed partial class Evaluator
         if (hsl)
         {
             var (h, s, l) = c.ToHsl();
-            var hue = given.TryGetValue("hue", out var dh) ? (name == "change-color" ? dh : h + dh) : h;
+            var hue = !given.TryGetValue("hue", out var dh) ? h : name switch
+            {
+                "change-color" => dh,
+                "scale-color" => h + dh / 100 * (dh > 0 ? 360 - h : h),
+                _ => h + dh,
+            };
             return SassColor.FromHsl(hue, Apply("saturation", s, 100), Apply("lightness", l, 100), alpha);
         }
         return new SassColor(Apply("red", c.R, 255), Apply("green", c.G, 255), Apply("blue", c.B, 255), alpha);
@@ -521,13 +577,13 @@ internal sealed partial class Evaluator
     /// <summary><c>inspect</c>: the value as Sass would write it (quotes kept, <c>null</c>, <c>()</c>, maps in parentheses).</summary>
     internal static string Inspect(SassValue value) => Inspect(value, false, false);
 
-    /// <summary>As libsass: a list in parentheses inside a list of its own separator, a comma list of one element
-    /// (not a list) as <c>(x,)</c>.</summary>
+    /// <summary>As libsass: a list in parentheses inside a list of its own separator or as a map's value, a comma list
+    /// of one element (not a list) as <c>(x,)</c>.</summary>
     private static string Inspect(SassValue value, bool inSpace, bool inComma) => value switch
     {
         SassNull => "null",
         SassString s => s.ToCss(false),
-        SassMap m => "(" + string.Join(", ", m.Entries.Select(e => Inspect(e.Key) + ": " + Inspect(e.Value))) + ")",
+        SassMap m => "(" + string.Join(", ", m.Entries.Select(e => Inspect(e.Key) + ": " + Inspect(e.Value, true, true))) + ")",
         SassList { Items.Count: 0 } l => l.Bracketed ? "[]" : "()",
         SassList l => InspectList(l, inSpace, inComma),
         _ => value.ToCss(false),
@@ -553,6 +609,107 @@ internal sealed partial class Evaluator
             close = ")";
         }
         return open + string.Join(comma ? ", " : " ", l.Items.Select(i => Inspect(i, inSpace || !comma, inComma || comma))) + close;
+    }
+
+    private static readonly string[] AdjustColorParameters =
+        ["color", "red: false", "green: false", "blue: false", "hue: false", "saturation: false", "lightness: false", "alpha: false"];
+
+    /// <summary>libsass 3.6's signatures of the built-ins (those with a rest parameter left out): a parameter with a
+    /// default is written with it, as libsass's messages quote it. <c>rgba</c> is overloaded on its argument count.</summary>
+    private static readonly Dictionary<string, string[]> BuiltInSignatures = new(StringComparer.Ordinal)
+    {
+        ["rgb"] = ["red", "green", "blue"], ["hsl"] = ["hue", "saturation", "lightness"], ["hsla"] = ["hue", "saturation", "lightness", "alpha"],
+        ["red"] = ["color"], ["green"] = ["color"], ["blue"] = ["color"], ["mix"] = ["color1", "color2", "weight: 50%"],
+        ["hue"] = ["color"], ["saturation"] = ["color"], ["lightness"] = ["color"], ["adjust-hue"] = ["color", "degrees"],
+        ["lighten"] = ["color", "amount"], ["darken"] = ["color", "amount"], ["saturate"] = ["color", "amount: false"],
+        ["desaturate"] = ["color", "amount"], ["grayscale"] = ["color"], ["complement"] = ["color"], ["invert"] = ["color", "weight: 100%"],
+        ["alpha"] = ["color"], ["opacity"] = ["color"], ["opacify"] = ["color", "amount"], ["fade-in"] = ["color", "amount"],
+        ["transparentize"] = ["color", "amount"], ["fade-out"] = ["color", "amount"], ["ie-hex-str"] = ["color"],
+        ["unquote"] = ["string"], ["quote"] = ["string"], ["str-length"] = ["string"], ["str-insert"] = ["string", "insert", "index"],
+        ["str-index"] = ["string", "substring"], ["str-slice"] = ["string", "start-at", "end-at: -1"], ["to-upper-case"] = ["string"],
+        ["to-lower-case"] = ["string"], ["percentage"] = ["number"], ["round"] = ["number"], ["ceil"] = ["number"], ["floor"] = ["number"],
+        ["abs"] = ["number"], ["random"] = ["limit: false"], ["length"] = ["list"], ["nth"] = ["list", "n"], ["set-nth"] = ["list", "n", "value"],
+        ["join"] = ["list1", "list2", "separator: auto", "bracketed: auto"], ["append"] = ["list", "val", "separator: auto"], ["index"] = ["list", "value"],
+        ["list-separator"] = ["list"], ["is-bracketed"] = ["list"], ["map-get"] = ["map", "key"], ["map-merge"] = ["map1", "map2"],
+        ["map-keys"] = ["map"], ["map-values"] = ["map"], ["map-has-key"] = ["map", "key"], ["keywords"] = ["args"], ["type-of"] = ["value"],
+        ["unit"] = ["number"], ["unitless"] = ["number"], ["comparable"] = ["number1", "number2"], ["inspect"] = ["value"],
+        ["variable-exists"] = ["name"], ["global-variable-exists"] = ["name"], ["function-exists"] = ["name"], ["mixin-exists"] = ["name"],
+        ["feature-exists"] = ["feature"], ["get-function"] = ["name", "css: false"], ["if"] = ["condition", "if-true", "if-false"],
+        ["unique-id"] = [], ["selector-extend"] = ["selector", "extendee", "extender"], ["selector-replace"] = ["selector", "original", "replacement"],
+        ["selector-unify"] = ["selector1", "selector2"], ["is-superselector"] = ["super", "sub"], ["simple-selectors"] = ["selector"],
+        ["selector-parse"] = ["selector"],
+        ["adjust-color"] = AdjustColorParameters, ["scale-color"] = AdjustColorParameters, ["change-color"] = AdjustColorParameters,
+    };
+
+    /// <summary>A built-in's arguments checked against its signature as libsass's <c>bind</c> does: no more positional
+    /// arguments than parameters, no unknown names, every parameter without a default given.</summary>
+    private static void CheckBuiltInArguments(string name, List<(string? Name, SassValue Value)> arguments)
+    {
+        string[]? parameters;
+        if (name == "rgba")
+        {
+            parameters = arguments.Count switch { 2 => ["color", "alpha"], 4 => ["red", "green", "blue", "alpha"], _ => null };
+            if (parameters is null) throw new SassException("Error: overloaded function `rgba` given wrong number of arguments");
+        }
+        else if (!BuiltInSignatures.TryGetValue(name, out parameters)) return;
+        Span<bool> bound = stackalloc bool[parameters.Length];
+        var position = 0;
+        foreach (var (argument, _) in arguments)
+        {
+            if (argument is null)
+            {
+                if (position >= parameters.Length)
+                    throw new SassException($"Error: wrong number of arguments ({arguments.Count} for {parameters.Length}) for `{name}'");
+                bound[position++] = true;
+                continue;
+            }
+            var index = -1;
+            for (var i = 0; i < parameters.Length && index < 0; i++)
+                if (ParameterName(parameters[i]) == argument) index = i;
+            if (index < 0) throw new SassException($"Error: Function {name} has no parameter named ${argument}");
+            bound[index] = true;
+        }
+        for (var i = 0; i < parameters.Length; i++)
+            if (!bound[i] && !parameters[i].Contains(':')) throw new SassException($"Error: Function {name} is missing argument ${parameters[i]}.");
+    }
+
+    private static string ParameterName(string parameter) => parameter.IndexOf(':') is var colon and >= 0 ? parameter[..colon] : parameter;
+
+    /// <summary>A built-in's signature as libsass's messages quote it: <c>mix($color1, $color2, $weight: 50%)</c>.</summary>
+    private static string Signature(string name) => BuiltInSignatures.TryGetValue(name, out var parameters)
+        ? name + "(" + string.Join(", ", parameters.Select(p => "$" + p)) + ")"
+        : name + "(...)";
+
+    /// <summary>libsass's <c>special_number</c>: a CSS <c>calc()</c> or <c>var()</c> standing for a colour channel, which
+    /// makes <c>rgb</c>, <c>hsl</c> and the like plain CSS calls.</summary>
+    private static bool IsSpecialNumber(SassValue value) =>
+        value is SassString { Text: var text } && (text.StartsWith("calc(", StringComparison.Ordinal) || text.StartsWith("var(", StringComparison.Ordinal));
+
+    /// <summary>A plain CSS function called through <c>get-function($name, $css: true)</c>: written out with its arguments.</summary>
+    private SassString PlainCssCall(string function, List<(string? Name, SassValue Value)> arguments)
+    {
+        if (arguments.Any(a => a.Name is not null)) throw new SassException($"Error: Plain CSS function {function} doesn't support keyword arguments");
+        return new SassString(function + "(" + string.Join(", ", arguments.Select(a => StripNumbers(a.Value).ToCss(_compressed))) + ")", false);
+    }
+
+    /// <summary>A built-in written back as a plain CSS call with its arguments.</summary>
+    private static SassString PlainCall(string function, params SassValue[] arguments) =>
+        new(function + "(" + string.Join(", ", arguments.Select(a => a.ToCss(false))) + ")", false);
+
+    /// <summary>libsass's <c>alpha_num</c>: an alpha clamped to [0, 1], or to [0, 100] when written as a percentage.</summary>
+    private static double AlphaNumber(string function, string parameter, SassValue value)
+    {
+        var number = NumberArg(function, parameter, value);
+        return Math.Clamp(number.Value, 0, number.Unit == "%" ? 100 : 1);
+    }
+
+    /// <summary>A number argument within [<paramref name="min"/>, <paramref name="max"/>], as libsass's <c>get_arg_r</c> checks it.</summary>
+    private static double RangeArg(string function, string parameter, SassValue value, double min, double max)
+    {
+        var number = value as SassNumber ?? throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be a number");
+        if (!(min <= number.Value && number.Value <= max))
+            throw new SassException($"Error: argument `${parameter}` of `{Signature(function)}` must be between {(min == 0 ? "-0" : min.ToString(CultureInfo.InvariantCulture))} and {max.ToString(CultureInfo.InvariantCulture)}");
+        return number.Value;
     }
 
     private static readonly HashSet<string> BuiltInNames = new(StringComparer.Ordinal)

@@ -190,6 +190,9 @@ public sealed record SassColor(double R, double G, double B, double A = 1) : Sas
 
 public sealed record SassList(IReadOnlyList<SassValue> Items, string Separator, bool Bracketed = false) : SassValue
 {
+    /// <summary>An argument list's keyword arguments (<c>$args...</c> bound to a call); null for any other list.</summary>
+    public IReadOnlyList<(string Name, SassValue Value)>? Keywords { get; init; }
+
     public override string ToCss(bool compressed)
     {
         var sep = Separator == "," ? (compressed ? "," : ", ") : " ";
@@ -208,11 +211,12 @@ internal static class SassEquality
 {
     public static bool Equal(SassValue a, SassValue b) => (a, b) switch
     {
-        (SassNumber x, SassNumber y) => Math.Abs(x.Value - y.Value) < 1e-10 && (x.Unit == y.Unit || x.Unit.Length == 0 || y.Unit.Length == 0),
+        (SassNumber x, SassNumber y) => Evaluator.TryConvert(y, x.Unit, out var yv) && Math.Abs(x.Value - yv) < 1e-10,
         (SassString x, SassString y) => x.Text == y.Text,
         (SassColor x, SassColor y) => x == y,
         (SassNull, SassNull) => true,
         (SassBool x, SassBool y) => x.Value == y.Value,
+        (SassFunction x, SassFunction y) => x.Name == y.Name && x.Css == y.Css && ReferenceEquals(x.Definition, y.Definition),
         (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
         _ => false,
     };
