@@ -49,14 +49,17 @@ switch (args.FirstOrDefault())
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 2000) html = KramdownConverter.ToHtml(source, options);
         var times = new List<double>();
+        var cpuTimes = new List<double>();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var pauseBefore = GC.GetTotalPauseDuration();
         for (var i = 0; i < runs; i++)
         {
+            var cpu = Environment.CpuUsage.TotalTime;
             var watch = Stopwatch.StartNew();
             html = KramdownConverter.ToHtml(source, options);
             times.Add(watch.Elapsed.TotalMilliseconds);
+            cpuTimes.Add((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
         }
         times.Sort();
         // the median run: steadier than the mean on a shared machine
@@ -64,7 +67,10 @@ switch (args.FirstOrDefault())
         if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
             Console.Error.WriteLine($"allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(runs, 1) / 1024.0 / 1024:F1} MB per run; " +
                                     $"collections gen0 {GC.CollectionCount(0) - gcBefore.Item1} gen1 {GC.CollectionCount(1) - gcBefore.Item2} gen2 {GC.CollectionCount(2) - gcBefore.Item3} in {runs} runs; " +
-                                    $"GC pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / Math.Max(runs, 1):F1} ms per run");
+                                    $"GC pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / Math.Max(runs, 1):F1} ms per run; " +
+                                    // the process's CPU time (GC threads included): on a loaded machine the wall time of a
+                                    // run grows with the other work; this much less
+                                    $"CPU time {(cpuTimes.Count > 0 ? cpuTimes.Order().ElementAt(cpuTimes.Count / 2) : double.NaN):F1} ms per run (median)");
         return 0;
     }
     case "liquid" when args.Length >= 2:

@@ -62,14 +62,15 @@ public sealed class RubyRegex
     public bool Extended { get; }
 
     /// <summary>The pattern as a group keeping its own flags, for embedding in another (Ruby's <c>(?-mix:...)</c>).</summary>
-    public string Embedded
+    public string Embedded => _embedded ??= MakeEmbedded();
+
+    private string? _embedded;
+
+    private string MakeEmbedded()
     {
-        get
-        {
-            var on = (_multiline ? "s" : "") + (_ignoreCase ? "i" : "");
-            var off = (_multiline ? "" : "s") + (_ignoreCase ? "" : "i");
-            return "(?" + on + (off.Length > 0 ? "-" + off : "") + ":" + Source + ")";
-        }
+        var on = (_multiline ? "s" : "") + (_ignoreCase ? "i" : "");
+        var off = (_multiline ? "" : "s") + (_ignoreCase ? "" : "i");
+        return "(?" + on + (off.Length > 0 ? "-" + off : "") + ":" + Source + ")";
     }
 
     /// <summary>Searches anywhere (Ruby's <c>=~</c>, <c>scan_until</c>).</summary>

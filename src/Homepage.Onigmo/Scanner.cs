@@ -188,7 +188,7 @@ public sealed class Scanner
     }
 
     private int _lastCloseBracket = -2;
-    private readonly int[] _lastEmphasisClose = [-2, -2];
+    private int _lastStarClose = -2, _lastUnderscoreClose = -2;
 
     /// <summary>The last ']' in the text (-1: none); a link opened after it cannot close.</summary>
     public int LastCloseBracket => _lastCloseBracket == -2 ? _lastCloseBracket = String.LastIndexOf(']') : _lastCloseBracket;
@@ -199,12 +199,12 @@ public sealed class Scanner
     /// </summary>
     public int LastEmphasisClose(char delimiter)
     {
-        var slot = delimiter == '*' ? 0 : 1;
-        if (_lastEmphasisClose[slot] != -2) return _lastEmphasisClose[slot];
+        ref var slot = ref delimiter == '*' ? ref _lastStarClose : ref _lastUnderscoreClose;
+        if (slot != -2) return slot;
         var q = String.Length - 1;
         for (; q >= 1; q--)
             if (String[q] == delimiter && String[q - 1] is not (' ' or '\t' or '\n' or '\v' or '\f' or '\r')) break;
-        return _lastEmphasisClose[slot] = q >= 1 ? q : -1;
+        return slot = q >= 1 ? q : -1;
     }
 
     /// <summary>One character (a whole code point), advancing past it.</summary>

@@ -28,7 +28,7 @@ internal partial class KramdownParser
         var start = Src.Pos;
         var result = Src.Scan(Rx(EmphasisStart))!;
         var element = result.Length == 2 ? ElementType.Strong : ElementType.Em;
-        var type = result[..1];
+        var type = result[0] == '*' ? "*" : "_";
 
         // pre_match =~ /[[:alpha:]]-?[[:alpha:]]*\z/: the text before ends with a letter, or with a letter and a hyphen
         var afterWord = false;
@@ -43,26 +43,12 @@ internal partial class KramdownParser
             return;
         }
 
-        (bool Found, Element El, RubyRegex StopRe) SubParse(string delim, ElementType elem)
-        {
-            var el = new Element(elem) { Location = startLine };
-            var (stopRe, doubleRe, alnumRe) = EmphasisPatterns(delim);
-            // No delimiter after a non-space character follows: the parse below could only fail, after scanning to the
-            // end of the text. Skipping it keeps runs of unclosed emphasis linear (the result is the same).
-            if (Src.LastEmphasisClose(delim[0]) < Src.Pos) return (false, el, stopRe);
-            var found = ParseSpans(el, stopRe, stopFirstChars: delim[..1], stopCondition: () =>
-                (Src.Pos == 0 || !IsRubySpace(Src.String[Src.Pos - 1])) &&
-                (elem != ElementType.Em || !Src.IsMatchHere(doubleRe)) &&
-                (type != "_" || !Src.IsMatchHere(alnumRe)) && el.HasChildren);
-            return (found, el, stopRe);
-        }
-
-        var (found, el, stopRe) = SubParse(result, element);
+        var (found, el, stopRe) = ParseEmphasisContent(result, element, type, startLine);
         if (!found && element == ElementType.Strong && Tree!.Type != ElementType.Em)
         {
             Src.RevertPos(saved);
             Src.Pos += 1;
-            (found, el, stopRe) = SubParse(type, ElementType.Em);
+            (found, el, stopRe) = ParseEmphasisContent(type, ElementType.Em, type, startLine);
         }
         if (found)
         {
@@ -75,6 +61,39 @@ internal partial class KramdownParser
             Src.Pos += result.Length;
             AddText(result);
         }
+    }
+
+    /// <summary>What the emphasis being parsed needs to tell whether a delimiter closes it (see <see cref="EmphasisStops"/>).</summary>
+    private (Element El, ElementType Elem, RubyRegex Double, RubyRegex Alnum, bool Underscore) _emphasis;
+
+    private Func<bool>? _emphasisStops;
+
+    /// <summary>
+    /// Whether the delimiter at the position closes the emphasis being parsed: after a non-space character, not a doubled
+    /// delimiter inside <c>em</c>, not an underscore before a letter or digit, and not before any content. One delegate
+    /// reading <see cref="_emphasis"/> (set around each nested parse) instead of a closure per emphasis: a page has
+    /// thousands of them.
+    /// </summary>
+    private bool EmphasisStops()
+    {
+        var (el, elem, doubleRe, alnumRe, underscore) = _emphasis;
+        return (Src.Pos == 0 || !IsRubySpace(Src.String[Src.Pos - 1])) &&
+               (elem != ElementType.Em || !Src.IsMatchHere(doubleRe)) &&
+               (!underscore || !Src.IsMatchHere(alnumRe)) && el.HasChildren;
+    }
+
+    private (bool Found, Element El, RubyRegex StopRe) ParseEmphasisContent(string delim, ElementType elem, string type, int startLine)
+    {
+        var el = new Element(elem) { Location = startLine };
+        var (stopRe, doubleRe, alnumRe) = EmphasisPatterns(delim);
+        // No delimiter after a non-space character follows: the parse below could only fail, after scanning to the
+        // end of the text. Skipping it keeps runs of unclosed emphasis linear (the result is the same).
+        if (Src.LastEmphasisClose(delim[0]) < Src.Pos) return (false, el, stopRe);
+        var outer = _emphasis;
+        _emphasis = (el, elem, doubleRe, alnumRe, type == "_");
+        var found = ParseSpans(el, stopRe, stopFirstChars: delim[0] == '*' ? "*" : "_", stopCondition: _emphasisStops ??= EmphasisStops);
+        _emphasis = outer;
+        return (found, el, stopRe);
     }
 
     private static readonly (RubyRegex Stop, RubyRegex Double, RubyRegex Alnum)[] EmphasisPatternCache =

@@ -38,6 +38,7 @@ internal partial class KramdownParser
     protected Element? Tree;
     protected Ial? BlockIal;
     protected List<StackEntry> Stack = [];
+    private List<StackEntry>? _spanStack;
     protected ElementType TextType = ElementType.Text;
 
     protected readonly Dictionary<string, Ial> Alds = new(StringComparer.Ordinal);
@@ -54,7 +55,8 @@ internal partial class KramdownParser
     private ParserDef[] _blockDefs = [];
     private readonly Dictionary<List<string>, ParserDef[]> _spanDefs = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<List<string>, (RubyRegex Start, RubyRegex StartRe)> _spanRegexCache = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<(string, string), RubyRegex> _spanPatternCache = new();
+    // keyed by the patterns themselves (compared by reference): a key of their sources would build a string per call
+    private readonly Dictionary<(RubyRegex, RubyRegex), RubyRegex> _spanPatternCache = new();
     private RubyRegex _spanStart = null!;
     private RubyRegex _spanStartRe = null!;
     private bool _stopBlockParsing;
@@ -358,7 +360,13 @@ internal partial class KramdownParser
             if (child.Type == ElementType.RawText)
             {
                 lastBlank = null;
-                ResetEnv(new Scanner(child.Value ?? "", element.Location), ElementType.Text);
+                // ResetEnv without a new stack: nothing holds this one (no environment is saved around the tree
+                // update, and the span parsers leave it empty), so one list serves every text of the page
+                Src = new Scanner(child.Value ?? "", element.Location);
+                Tree = null;
+                BlockIal = null;
+                (Stack = _spanStack ??= []).Clear();
+                TextType = ElementType.Text;
                 ParseSpans(child);
                 result.AddRange(child.Children);
             }
@@ -557,7 +565,7 @@ internal partial class KramdownParser
 
     private RubyRegex SpanPatternCache(RubyRegex stopRe, RubyRegex spanStart)
     {
-        var key = (stopRe.Embedded, spanStart.Source);
+        var key = (stopRe, spanStart);
         if (!_spanPatternCache.TryGetValue(key, out var re))
             _spanPatternCache[key] = re = RxDynamic("(?=" + stopRe.Embedded + "|(?-is:" + spanStart.Source + "))");
         return re;
