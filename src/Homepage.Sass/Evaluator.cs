@@ -141,21 +141,17 @@ internal sealed partial class Evaluator
                     SassList l => l.Items,
                     _ => [list],
                 };
+                // the loop's variables live in its one scope (what the body assigns stays there from one pass to the next)
                 foreach (var item in items)
                 {
-                    PushScope();
-                    try
+                    if (each.Variables.Count == 1) SetLocal(each.Variables[0], item);
+                    else
                     {
-                        if (each.Variables.Count == 1) SetLocal(each.Variables[0], item);
-                        else
-                        {
-                            var parts = item is SassList pl ? pl.Items : [item];
-                            for (var k = 0; k < each.Variables.Count; k++) SetLocal(each.Variables[k], k < parts.Count ? parts[k] : SassNull.Instance);
-                        }
-                        foreach (var s in each.Body)
-                            if (EvaluateStatement(s, context) is { } r) return r;
+                        var parts = item is SassList pl ? pl.Items : [item];
+                        for (var k = 0; k < each.Variables.Count; k++) SetLocal(each.Variables[k], k < parts.Count ? parts[k] : SassNull.Instance);
                     }
-                    finally { PopScope(); }
+                    foreach (var s in each.Body)
+                        if (EvaluateStatement(s, context) is { } r) return r;
                 }
                 return null;
             }
@@ -172,14 +168,9 @@ internal sealed partial class Evaluator
                 var end = f.Inclusive ? to + step : to;
                 for (var i = from; i != end; i += step)
                 {
-                    PushScope();
-                    try
-                    {
-                        SetLocal(f.Variable, new SassNumber(i));
-                        foreach (var s in f.Body)
-                            if (EvaluateStatement(s, context) is { } r) return r;
-                    }
-                    finally { PopScope(); }
+                    SetLocal(f.Variable, new SassNumber(i));
+                    foreach (var s in f.Body)
+                        if (EvaluateStatement(s, context) is { } r) return r;
                 }
                 return null;
             }
@@ -241,12 +232,14 @@ internal sealed partial class Evaluator
                     return null;
                 case IfStatement or EachStatement or ForStatement or WhileStatement:
                     _definitionsForbidden++;
+                    PushShadowScope();
                     try
                     {
                         return EvaluateControl(statement, context);
                     }
                     finally
                     {
+                        PopScope();
                         _definitionsForbidden--;
                     }
                 case IncludeStatement inc:
@@ -258,9 +251,11 @@ internal sealed partial class Evaluator
                         var (_, callerScopes) = _contentStack.Pop();
                         var mixinScopes = _scopes;
                         _scopes = callerScopes;
+                        PushScope(); // the block runs in a scope of its own inside its caller's
                         try { EvaluateScoped(content, context); }
                         finally
                         {
+                            PopScope();
                             _scopes = mixinScopes;
                             _contentStack.Push((content, callerScopes));
                         }
@@ -281,7 +276,11 @@ internal sealed partial class Evaluator
                     var root = context with { Selectors = [], Rule = null, Breaks = null, AtRootParents = context.Selectors.Count > 0 ? context.Selectors : context.AtRootParents };
                     var query = Interpolate(at.Parameters).Trim();
                     if (query.Length == 0 || query.StartsWith('('))
-                        EvaluateScoped(body, root);
+                    {
+                        PushScope(); // its block is a scope of its own
+                        try { EvaluateScoped(body, root); }
+                        finally { PopScope(); }
+                    }
                     else
                         Rule(new RuleStatement(at.Span, new Interpolated([query]), body), root);
                     return null;
@@ -311,15 +310,41 @@ internal sealed partial class Evaluator
     private void PopScope() => _scopes.RemoveAt(_scopes.Count - 1);
     private void SetLocal(string name, SassValue value) => _scopes[^1][name.Replace('_', '-')] = value;
 
+    /// <summary>The scope of a control directive (@if, @each, @for, @while): an assignment in it may reach through it to the
+    /// global scope (libsass's shadow environment).</summary>
+    private sealed class ShadowScope() : Dictionary<string, SassValue>(StringComparer.Ordinal);
+
+    private void PushShadowScope() => _scopes.Add(new ShadowScope());
+
+    /// <summary>libsass's assignment: <c>!global</c> sets the global scope; <c>!default</c> sets only a variable that is
+    /// null or not yet set (in the local scope it is found in, else the global one, else here); a plain assignment changes
+    /// the variable in the nearest local scope that has it, the global one only through control directives, and else
+    /// makes it here.</summary>
     private void Assign(VariableStatement v)
     {
         var name = v.Name.Replace('_', '-');
-        if (v.Default && Lookup(name) is { } existing && existing is not SassNull) return;
+        if (v.Global || _scopes.Count == 1)
+        {
+            if (v.Default && _scopes[0].TryGetValue(name, out var global) && global is not SassNull) return;
+            _scopes[0][name] = VariableValue(Eval(v.Value));
+            return;
+        }
+        if (v.Default)
+        {
+            var at = _scopes.Count - 1;
+            while (at >= 1 && !_scopes[at].ContainsKey(name)) at--;
+            if (at == 0 && !_scopes[0].ContainsKey(name)) at = _scopes.Count - 1;
+            if (_scopes[at].TryGetValue(name, out var existing) && existing is not SassNull) return;
+            _scopes[at][name] = VariableValue(Eval(v.Value));
+            return;
+        }
         var value = VariableValue(Eval(v.Value));
-        if (v.Global || _scopes.Count == 1) { _scopes[0][name] = value; return; }
-        for (var i = _scopes.Count - 1; i >= 1; i--)
+        var shadow = false;
+        for (var i = _scopes.Count - 1; i >= 1 || shadow && i == 0; i--)
+        {
             if (_scopes[i].ContainsKey(name)) { _scopes[i][name] = value; return; }
-        if (_scopes[0].ContainsKey(name) && !v.Default) { _scopes[0][name] = value; return; }
+            shadow = _scopes[i] is ShadowScope;
+        }
         _scopes[^1][name] = value;
     }
 
