@@ -617,7 +617,7 @@ internal sealed partial class Evaluator
             }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
-            if (IsStatic(d.Value))
+            if (IsStatic(d.Value) && !d.RawValue.Contains("/*", StringComparison.Ordinal)) // a comment makes a value evaluated
             {
                 text = StaticCss(d.RawValue);
                 if (d.ValueRange is { } whole) tokens = [(0, text.Length, whole)];

@@ -186,7 +186,7 @@ public sealed class Parser
         {
             _pos--; // back onto the brace
             var blockStart = _pos;
-            var selector = header.Trim();
+            var selector = WithoutComments(header, keepAfterWord: false).Trim();
             var verbatim = Verbatim(selector, start);
             if (_mapped && verbatim && selector.LastIndexOf("#{", StringComparison.Ordinal) is var last and >= 0)
             {
@@ -214,7 +214,7 @@ public sealed class Parser
             _pos = start;
             throw Error("Invalid CSS: expected \"{\"");
         }
-        var propName = header[..colon].Trim();
+        var propName = WithoutComments(header[..colon], keepAfterWord: true).Trim();
         var value = header[(colon + 1)..].Trim();
         var valueStart = start + colon + 1 + (header.Length - colon - 1 - header[(colon + 1)..].TrimStart().Length);
         if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
@@ -226,6 +226,41 @@ public sealed class Parser
             NameRange = nameRange,
             ValueRange = Range(valueStart, valueStart + value.Length),
         };
+    }
+
+    /// <summary><paramref name="text"/> without its <c>/* */</c> comments (outside strings and interpolations); with
+    /// <paramref name="keepAfterWord"/>, a comment that follows a word without a space stays (libsass reads a property
+    /// name so: <c>foo/*x*/</c> keeps it, <c>foo /*x*/</c> not).</summary>
+    private static string WithoutComments(string text, bool keepAfterWord)
+    {
+        if (!text.Contains("/*", StringComparison.Ordinal)) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\'')
+            {
+                var end = StringEnd(text, i);
+                sb.Append(text, i, end - i);
+                i = end - 1;
+                continue;
+            }
+            if (c == '#' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                var end = InterpolationEnd(text, i);
+                sb.Append(text, i, end - i);
+                i = end - 1;
+                continue;
+            }
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '*' && text.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0
+                && !(keepAfterWord && i > 0 && !char.IsWhiteSpace(text[i - 1])))
+            {
+                i = close + 1;
+                continue;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     private static int FindDeclarationColon(string header)
@@ -345,7 +380,7 @@ public sealed class Parser
                     SkipTrivia(null);
                     if (!At("@else")) { _pos = save; break; }
                     _pos += 5;
-                    SkipWhitespace();
+                    SkipTrivia(null);
                     if (At("if"))
                     {
                         _pos += 2;
