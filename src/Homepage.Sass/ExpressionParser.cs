@@ -11,12 +11,16 @@ internal sealed class ExpressionParser
     private readonly Parser _owner;
     private int _pos;
 
+    /// <summary>The text has an <c>=</c> (an IE keyword argument, <c>opacity=50</c>, may stand in it).</summary>
+    private readonly bool _hasEquals;
+
     /// <summary>Where <see cref="_text"/> starts in the file (-1: not known, no source-map ranges).</summary>
     private readonly int _base;
 
     public ExpressionParser(string text, SourceSpan span, Parser owner, int at = -1)
     {
         _text = text.Trim();
+        _hasEquals = _text.Contains('=');
         _span = span;
         _owner = owner;
         _base = at < 0 ? -1 : at + (text.Length - text.TrimStart().Length);
@@ -294,6 +298,8 @@ internal sealed class ExpressionParser
         if (c == '#' && Peek(1) != '{') return HexColor();
         if (char.IsDigit(c) || (c == '.' && char.IsDigit(Peek(1))) || (c is '-' or '+' && (char.IsDigit(Peek(1)) || Peek(1) == '.' && char.IsDigit(Peek(2)))))
             return Number();
+        if (c is 'p' or 'e' && IeProperty() is { } ie) return ie;
+        if (_hasEquals && (char.IsLetter(c) || c is '$' or '-' or '_') && IeKeywordArgument() is { } keyword) return keyword;
         if (c == '!')
         {
             var start = _pos++;
@@ -301,6 +307,53 @@ internal sealed class ExpressionParser
             return new LiteralExpression(new SassString(_text[start.._pos], false));
         }
         return IdentifierOrCall();
+    }
+
+    /// <summary>libsass's <c>ie_property</c>: <c>progid:A.B.C(...)</c> or <c>expression(...)</c>, kept as written (its
+    /// interpolations evaluated, a line break and the spaces around it made one space).</summary>
+    private Expression? IeProperty()
+    {
+        var start = _pos;
+        if (string.CompareOrdinal(_text, _pos, "progid:", 0, 7) == 0)
+        {
+            _pos += 7;
+            while (!AtEnd && (char.IsLetterOrDigit(Peek()) || Peek() is '-' or '_' or '.' || Peek() == '#' && Peek(1) == '{'))
+                _pos = Peek() == '#' ? Parser.InterpolationEnd(_text, _pos) : _pos + 1;
+            while (Peek() == '(') _pos = Parser.ParenEnd(_text, _pos);
+        }
+        else if (string.CompareOrdinal(_text, _pos, "expression(", 0, 11) == 0) _pos = Parser.ParenEnd(_text, _pos + 10);
+        else return null;
+        var text = System.Text.RegularExpressions.Regex.Replace(_text[start.._pos], @"[ \t]*\n[ \t\r\n]*", " ");
+        return text.Contains("#{", StringComparison.Ordinal)
+            ? new InterpolatedStringExpression(_owner.ParseInterpolated(text, _span), false)
+            : new LiteralExpression(new SassString(text, false));
+    }
+
+    /// <summary>libsass's <c>ie_keyword_arg</c>: <c>opacity=50</c>, <c>$name=$value*100</c>: the name, <c>=</c> and the value
+    /// evaluated (a quoted value after a space).</summary>
+    private Expression? IeKeywordArgument()
+    {
+        var save = _pos;
+        object name;
+        if (Peek() == '$')
+        {
+            var nameStart = ++_pos;
+            while (!AtEnd && (char.IsLetterOrDigit(Peek()) || Peek() is '-' or '_')) _pos++;
+            name = new VariableExpression(_text[nameStart.._pos], _span);
+        }
+        else
+        {
+            var nameStart = _pos;
+            while (!AtEnd && (char.IsLetterOrDigit(Peek()) || Peek() is '-' or '_')) _pos++;
+            name = _text[nameStart.._pos];
+        }
+        Ws();
+        if (Peek() != '=' || Peek(1) == '=') { _pos = save; return null; }
+        _pos++;
+        Ws();
+        var c = Peek();
+        if (!(char.IsLetterOrDigit(c) || c is '$' or '"' or '\'' or '#' or '(' or '.' or '-' or '_')) { _pos = save; return null; }
+        return new InterpolatedStringExpression(new Interpolated([name, c is '"' or '\'' ? "= " : "=", c is '"' or '\'' ? QuotedString() : Or()]), false);
     }
 
     private Expression QuotedString()
