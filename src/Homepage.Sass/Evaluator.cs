@@ -661,7 +661,16 @@ internal sealed partial class Evaluator
     private string ValueToCss(SassValue value)
     {
         if (value is SassMap map) throw new SassException($"Error: {Inspect(map)} isn't a valid CSS value.");
+        CheckCssUnits(value);
         return value.ToCss(_compressed);
+    }
+
+    /// <summary>A number whose unit CSS has no name for (<c>10in*px</c>) cannot be printed (libsass).</summary>
+    private static void CheckCssUnits(SassValue value)
+    {
+        if (value is SassNumber n && !Units.IsCss(n.Unit)) throw new SassException($"Error: {n.ToCss(false)} isn't a valid CSS value.");
+        if (value is SassList list)
+            foreach (var item in list.Items) CheckCssUnits(item);
     }
 
     private void Media(MediaStatement m, Context context)
@@ -884,6 +893,7 @@ internal sealed partial class Evaluator
         SassString s => s.Text,
         SassList { Bracketed: false } l when l.Items.Any(i => i is SassString { Quoted: true } or SassList) =>
             string.Join(l.Separator == "," ? (_compressed ? "," : ", ") : " ", l.Items.Where(i => i is not SassNull).Select(InterpolationText)),
+        SassNumber n when !Units.IsCss(n.Unit) => throw new SassException($"Error: {n.ToCss(false)} isn't a valid CSS value."),
         _ => VariableValue(value).ToCss(_compressed),
     };
 

@@ -208,7 +208,7 @@ internal static class SassEquality
 {
     public static bool Equal(SassValue a, SassValue b) => (a, b) switch
     {
-        (SassNumber x, SassNumber y) => Math.Abs(x.Value - y.Value) < 1e-10 && (x.Unit == y.Unit || x.Unit.Length == 0 || y.Unit.Length == 0),
+        (SassNumber x, SassNumber y) => Units.Comparable(x, y) is var (l, r, same) && same && NearEqual(l, r),
         (SassString x, SassString y) => x.Text == y.Text,
         (SassColor x, SassColor y) => x == y,
         (SassNull, SassNull) => true,
@@ -216,4 +216,7 @@ internal static class SassEquality
         (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
         _ => false,
     };
+
+    /// <summary>libsass's <c>NEAR_EQUAL</c> of two numbers' values.</summary>
+    public static bool NearEqual(double a, double b) => Math.Abs(a - b) < 1e-12;
 }
