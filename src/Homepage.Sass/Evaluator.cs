@@ -8,8 +8,6 @@ namespace Homepage.Sass;
 /// </summary>
 internal sealed partial class Evaluator
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*([\w-]+)\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")]
-    private static partial System.Text.RegularExpressions.Regex MediaFeatures();
 
     private readonly SassOptions _options;
     private readonly bool _compressed;
@@ -675,13 +673,7 @@ internal sealed partial class Evaluator
 
     private void Media(MediaStatement m, Context context)
     {
-        var query = MediaFeatures().Replace(Interpolate(m.Query), match =>
-        {
-            var value = match.Groups[2].Value;
-            if (!value.Contains('$') && !value.Contains('(')) return match.Value;
-            var evaluated = Strip(Eval(new Parser(value, context.File).ParseExpression(value, m.Span)));
-            return "(" + match.Groups[1].Value.Trim() + ": " + evaluated.ToCss(false) + ")";
-        });
+        var query = MediaQueryList(Interpolate(m.Query), m.Span);
         if (context.Media is not null) query = context.Media + " and " + query;
         var media = new CssMedia(query) { KeywordRange = m.KeywordRange, BlockRange = m.BlockRange };
         // The media block follows the enclosing rule, which holds the rule's own declarations (libsass's bubbling).
@@ -702,6 +694,65 @@ internal sealed partial class Evaluator
         // libsass's media block takes the place of the first rule in it (the enclosing rule's, when it bubbled out of one)
         if (media.Children.OfType<CssRule>().FirstOrDefault(r => r.Declarations.Count > 0) is { Range: { } first }) media.BlockRange = first;
     }
+
+    /// <summary>A media query list as libsass reads and prints it: comments dropped, <c>and</c> lower case, each
+    /// <c>(feature: value)</c> with its value evaluated (printed as in an interpolation) and one space after the colon.</summary>
+    private string MediaQueryList(string text, SourceSpan span)
+    {
+        if (text.Contains("/*", StringComparison.Ordinal)) text = MediaComments().Replace(text, " ");
+        var queries = new List<string>();
+        foreach (var part in Parser.SplitTopLevel(text, ','))
+        {
+            var words = new List<string>();
+            var i = 0;
+            while (i < part.Length)
+            {
+                if (char.IsWhiteSpace(part[i])) { i++; continue; }
+                if (part[i] == '(')
+                {
+                    var end = Parser.ParenEnd(part, i);
+                    words.Add(MediaExpression(part[(i + 1)..Math.Max(i + 1, end - 1)], span));
+                    i = end;
+                    continue;
+                }
+                var start = i;
+                while (i < part.Length && !char.IsWhiteSpace(part[i]) && part[i] != '(')
+                    i = part[i] is '"' or '\'' ? Parser.StringEnd(part, i) : i + 1;
+                var word = part[start..i];
+                words.Add(word.Equals("and", StringComparison.OrdinalIgnoreCase) ? "and" : word);
+            }
+            if (words.Count > 0) queries.Add(string.Join(' ', words));
+        }
+        return string.Join(", ", queries);
+    }
+
+    private string MediaExpression(string inner, SourceSpan span)
+    {
+        var colon = -1;
+        for (var i = 0; i < inner.Length && colon < 0; i++)
+        {
+            if (inner[i] is '"' or '\'') i = Parser.StringEnd(inner, i) - 1;
+            else if (inner[i] == '(') i = Parser.ParenEnd(inner, i) - 1;
+            else if (inner[i] == ':') colon = i;
+        }
+        var feature = (colon < 0 ? inner : inner[..colon]).Trim();
+        if (feature.Contains('$')) feature = InterpolationText(Eval(new Parser(feature, span.File).ParseExpression(feature, span)));
+        if (colon < 0) return "(" + feature + ")";
+        var text = inner[(colon + 1)..].Trim();
+        if (text.Contains('\\')) return "(" + feature + ": " + text + ")"; // an escape (0\0, an IE hack) as written
+        _slashKeeps = true;
+        try
+        {
+            return "(" + feature + ": " + InterpolationText(Eval(new Parser(text, span.File).ParseExpression(text, span))) + ")";
+        }
+        finally
+        {
+            _slashKeeps = false;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/\*.*?\*/", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex MediaComments();
 
     private void AtRule(AtRuleStatement at, Context context)
     {
