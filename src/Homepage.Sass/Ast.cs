@@ -32,6 +32,9 @@ public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, st
     public SourceRange? NameRange { get; init; }
     public SourceRange? ValueRange { get; init; }
 }
+/// <summary>A nested property (<c>font: 12px { family: x; }</c>): its own declaration, if it has a value, and the
+/// declarations inside, named with its name and a hyphen before theirs.</summary>
+public sealed record NestedPropertyStatement(SourceSpan Span, Interpolated Name, DeclarationStatement? Own, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record VariableStatement(SourceSpan Span, string Name, Expression Value, bool Default, bool Global) : Statement(Span);
 public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<string> Urls, string Raw) : Statement(Span);
 public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);

@@ -35,7 +35,7 @@ internal sealed partial class Evaluator
     /// <param name="Owner">The rule whose selectors <paramref name="Selectors"/> are (its source-map positions go to the rules
     /// made for them in media blocks and at-rules).</param>
     private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File, IReadOnlySet<string>? Breaks = null,
-        List<string>? AtRootParents = null, CssRule? Owner = null);
+        List<string>? AtRootParents = null, CssRule? Owner = null, string? PropertyPrefix = null);
 
     /// <summary>A rule of the context's selectors (with their source-map positions), for declarations inside a media block or at-rule.</summary>
     private static CssRule RuleOfContext(Context context) =>
@@ -211,6 +211,15 @@ internal sealed partial class Evaluator
                 case DeclarationStatement d:
                     Declare(d, context);
                     return null;
+                case NestedPropertyStatement np:
+                {
+                    if (np.Own is { } own) Declare(own, context);
+                    var name = Interpolate(np.Name);
+                    PushScope();
+                    try { Evaluate(np.Body, context with { PropertyPrefix = context.PropertyPrefix is { } outer ? outer + "-" + name : name }); }
+                    finally { PopScope(); }
+                    return null;
+                }
                 case RuleStatement r:
                     Rule(r, context);
                     return null;
@@ -387,7 +396,7 @@ internal sealed partial class Evaluator
         PushScope();
         try
         {
-            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule });
+            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule, PropertyPrefix = null });
         }
         finally { PopScope(); }
     }
@@ -594,6 +603,7 @@ internal sealed partial class Evaluator
     private void DeclareUnlocated(DeclarationStatement d, Context context)
     {
         var name = Interpolate(d.Name);
+        if (context.PropertyPrefix is { } prefix) name = prefix + "-" + name;
         string text;
         IReadOnlyList<(int, int, SourceRange)>? tokens = null;
         if (name.StartsWith("--", StringComparison.Ordinal))

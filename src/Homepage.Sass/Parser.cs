@@ -182,6 +182,19 @@ public sealed class Parser
         // A declaration or a nested rule: look ahead for what ends the header.
         var start = _pos;
         var header = ReadUntilStatementEnd(out var terminator);
+        if (terminator == '{' && NestedPropertyColon(header) is var propertyColon and >= 0)
+        {
+            // font: { family: x; } or font: 12px { ... }: the declarations inside are font-family, ...
+            _pos--;
+            var nameText = WithoutComments(header[..propertyColon], keepAfterWord: true).Trim();
+            var own = header[(propertyColon + 1)..].Trim();
+            var nested = ParseBlock();
+            foreach (var child in nested)
+                if (child is not (DeclarationStatement or NestedPropertyStatement or CommentStatement or IncludeStatement or IfStatement or EachStatement or ForStatement or WhileStatement))
+                    throw new SassException($"Error: Illegal nesting: Only properties may be nested beneath properties.\n        on line {child.Span.Line}:{child.Span.Column} of {_file}", _file, child.Span.Line, child.Span.Column);
+            var name = ParseInterpolated(nameText, span);
+            return new NestedPropertyStatement(span, name, own.Length == 0 ? null : new DeclarationStatement(span, name, own, ParseExpression(own, span)), nested);
+        }
         if (terminator == '{')
         {
             _pos--; // back onto the brace
@@ -261,6 +274,22 @@ public sealed class Parser
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>Where the colon of a nested property's header is (<c>font:</c>, <c>font: 12px</c> before a block): a
+    /// property name, then a colon followed by whitespace or nothing (<c>a:hover</c> is a selector); -1 when not one.</summary>
+    private static int NestedPropertyColon(string header)
+    {
+        var colon = FindDeclarationColon(header);
+        if (colon < 0 || colon + 1 < header.Length && !char.IsWhiteSpace(header[colon + 1]) && header[colon + 1] != '/') return -1;
+        var name = WithoutComments(header[..colon], keepAfterWord: false).Trim();
+        if (name.Length == 0 || name.StartsWith("--", StringComparison.Ordinal)) return -1;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (name[i] == '#' && i + 1 < name.Length && name[i + 1] == '{') { i = InterpolationEnd(name, i) - 1; continue; }
+            if (!(char.IsLetterOrDigit(name[i]) || name[i] is '-' or '_' || i == 0 && name[i] == '*')) return -1;
+        }
+        return colon;
     }
 
     private static int FindDeclarationColon(string header)
