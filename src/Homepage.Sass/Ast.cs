@@ -48,6 +48,9 @@ public sealed record ForStatement(SourceSpan Span, string Variable, Expression F
 public sealed record WhileStatement(SourceSpan Span, Expression Condition, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record MediaStatement(SourceSpan Span, Interpolated Query, IReadOnlyList<Statement> Body) : Statement(Span)
 {
+    /// <summary>The query as written (its structure is read before its interpolations are evaluated).</summary>
+    public string? RawQuery { get; init; }
+
     /// <summary>The <c>@media</c> keyword; the block from <c>{</c> to just after <c>}</c>.</summary>
     public SourceRange? KeywordRange { get; init; }
     public SourceRange? BlockRange { get; init; }

@@ -56,8 +56,30 @@ internal sealed partial class Evaluator
         {
             throw new SassException($"Error: @return may only be used within a function\n        in {file}", file, 0, 0);
         }
+        HoistImports(Root);
         ApplyExtends(Root);
         if (_options.SourceMap) MapExtendedSelectors(Root);
+    }
+
+    /// <summary>libsass prints the CSS @import rules first, with the comments written before any output.</summary>
+    private static void HoistImports(List<CssNode> root)
+    {
+        if (!root.Any(n => n is CssAtRule { Name: "import", HasBody: false })) return;
+        var top = new List<CssNode>();
+        var rest = new List<CssNode>();
+        var output = false;
+        foreach (var node in root)
+        {
+            if (node is CssAtRule { Name: "import", HasBody: false } || !output && node is CssComment) top.Add(node);
+            else
+            {
+                rest.Add(node);
+                output |= Emitter.HasOutput(node);
+            }
+        }
+        root.Clear();
+        root.AddRange(top);
+        root.AddRange(rest);
     }
 
     /// <summary>A selector @extend added to a rule maps to where the extending rule's selector was written.</summary>
@@ -683,7 +705,7 @@ internal sealed partial class Evaluator
 
     private void Media(MediaStatement m, Context context)
     {
-        var query = MediaQueryList(Interpolate(m.Query), m.Span);
+        var query = m.RawQuery is { } raw ? MediaQueryList(raw, m.Span) : Interpolate(m.Query);
         if (context.Media is not null) query = context.Media + " and " + query;
         var media = new CssMedia(query) { KeywordRange = m.KeywordRange, BlockRange = m.BlockRange };
         // The media block follows the enclosing rule, which holds the rule's own declarations (libsass's bubbling).
@@ -706,7 +728,8 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>A media query list as libsass reads and prints it: comments dropped, <c>and</c> lower case, each
-    /// <c>(feature: value)</c> with its value evaluated (printed as in an interpolation) and one space after the colon.</summary>
+    /// <c>(feature: value)</c> with its value evaluated (printed as in an interpolation) and one space after the colon.
+    /// <paramref name="text"/> is as written: its structure is read before its interpolations are evaluated.</summary>
     private string MediaQueryList(string text, SourceSpan span)
     {
         if (text.Contains("/*", StringComparison.Ordinal)) text = MediaComments().Replace(text, " ");
@@ -715,9 +738,15 @@ internal sealed partial class Evaluator
         {
             var words = new List<string>();
             var i = 0;
+            var previous = ' '; // what came before: ' ' nothing, 'w' a word, 'a' and, 'e' an expression
             while (i < part.Length)
             {
                 if (char.IsWhiteSpace(part[i])) { i++; continue; }
+                // an expression comes first or after "and"; a word not right after an expression
+                if (previous == 'e' && !(part[i] is 'a' or 'A' && i + 3 <= part.Length && part.AsSpan(i, 3).Equals("and", StringComparison.OrdinalIgnoreCase))
+                    || part[i] == '(' && previous == 'w')
+                    throw new SassException($"Error: Invalid CSS after \"{part[..i].Trim()}\": expected 1 selector or at-rule, was \"{part[i..].Trim()}\"");
+                previous = part[i] == '(' ? 'e' : 'w';
                 if (part[i] == '(')
                 {
                     var end = Parser.ParenEnd(part, i);
@@ -727,9 +756,12 @@ internal sealed partial class Evaluator
                 }
                 var start = i;
                 while (i < part.Length && !char.IsWhiteSpace(part[i]) && part[i] != '(')
-                    i = part[i] is '"' or '\'' ? Parser.StringEnd(part, i) : i + 1;
+                    i = part[i] is '"' or '\'' ? Parser.StringEnd(part, i) : part[i] == '#' && i + 1 < part.Length && part[i + 1] == '{' ? Parser.InterpolationEnd(part, i) : i + 1;
                 var word = part[start..i];
-                words.Add(word.Equals("and", StringComparison.OrdinalIgnoreCase) ? "and" : word);
+                if (word.Contains("#{", StringComparison.Ordinal)) word = Interpolate(new Parser(word, span.File).ParseInterpolated(word, span));
+                if (word.Equals("and", StringComparison.OrdinalIgnoreCase)) previous = 'a';
+                else if (words.Count == 0 && (word.Equals("not", StringComparison.OrdinalIgnoreCase) || word.Equals("only", StringComparison.OrdinalIgnoreCase))) previous = 'n';
+                words.Add(previous == 'a' ? "and" : word);
             }
             if (words.Count > 0) queries.Add(string.Join(' ', words));
         }
@@ -743,10 +775,11 @@ internal sealed partial class Evaluator
         {
             if (inner[i] is '"' or '\'') i = Parser.StringEnd(inner, i) - 1;
             else if (inner[i] == '(') i = Parser.ParenEnd(inner, i) - 1;
+            else if (inner[i] == '#' && i + 1 < inner.Length && inner[i + 1] == '{') i = Parser.InterpolationEnd(inner, i) - 1;
             else if (inner[i] == ':') colon = i;
         }
         var feature = (colon < 0 ? inner : inner[..colon]).Trim();
-        if (feature.Contains('$')) feature = InterpolationText(Eval(new Parser(feature, span.File).ParseExpression(feature, span)));
+        if (feature.Contains('$') || feature.Contains("#{", StringComparison.Ordinal)) feature = InterpolationText(Eval(new Parser(feature, span.File).ParseExpression(feature, span)));
         if (colon < 0) return "(" + feature + ")";
         var text = inner[(colon + 1)..].Trim();
         if (text.Contains('\\')) return "(" + feature + ": " + text + ")"; // an escape (0\0, an IE hack) as written
@@ -808,10 +841,26 @@ internal sealed partial class Evaluator
         foreach (var raw in i.Urls)
         {
             var url = raw.Trim().Trim('"', '\'');
-            if (url.EndsWith(".css", StringComparison.Ordinal) || url.StartsWith("http:", StringComparison.Ordinal) ||
+            // a media query list after the url makes a CSS import
+            var trimmed = raw.Trim();
+            var head = trimmed;
+            var media = "";
+            if (trimmed.Length > 0 && (trimmed[0] is '"' or '\'' || trimmed.StartsWith("url(", StringComparison.Ordinal)))
+            {
+                var end = trimmed[0] is '"' or '\'' ? Parser.StringEnd(trimmed, 0) : Parser.ParenEnd(trimmed, 3);
+                head = trimmed[..end];
+                media = trimmed[end..].Trim();
+            }
+            if (media.Length > 0 || url.EndsWith(".css", StringComparison.Ordinal) || url.StartsWith("http:", StringComparison.Ordinal) ||
                 url.StartsWith("https:", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) || raw.TrimStart().StartsWith("url(", StringComparison.Ordinal))
             {
-                context.Container.Add(new CssAtRule("import", raw.Trim(), hasBody: false));
+                // libsass writes a quoted .css file alone as url(file.css); a media query list is read as @media's
+                var unquoted = head.Length > 1 && head[0] is '"' or '\'' ? head[1..^1] : null;
+                var text = media.Length == 0 && unquoted is not null && unquoted.EndsWith(".css", StringComparison.Ordinal)
+                    && !unquoted.StartsWith("http:", StringComparison.Ordinal) && !unquoted.StartsWith("https:", StringComparison.Ordinal) && !unquoted.StartsWith("//", StringComparison.Ordinal)
+                    ? "url(" + unquoted + ")" : head;
+                if (media.Length > 0) text += " " + MediaQueryList(media, i.Span);
+                context.Container.Add(new CssAtRule("import", text, hasBody: false));
                 continue;
             }
             var path = Resolve(url, context.File) ?? throw new SassException(

@@ -458,6 +458,7 @@ public sealed class Parser
                 var body = ParseBlock();
                 return new MediaStatement(span, ParseInterpolated(query, span), body)
                 {
+                    RawQuery = query,
                     KeywordRange = Range(at, at + 6),
                     BlockRange = BlockRange(blockStart, _pos),
                 };
