@@ -37,7 +37,11 @@ public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, st
 public sealed record NestedPropertyStatement(SourceSpan Span, Interpolated Name, DeclarationStatement? Own, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record VariableStatement(SourceSpan Span, string Name, Expression Value, bool Default, bool Global) : Statement(Span);
 public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<string> Urls, string Raw) : Statement(Span);
-public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span)
+{
+    /// <summary>Its body has an @content (a mixin without one takes no block).</summary>
+    public bool HasContent { get; init; } = true;
+}
 public sealed record IncludeStatement(SourceSpan Span, string Name, IReadOnlyList<Argument> Arguments, IReadOnlyList<Statement>? Content) : Statement(Span);
 public sealed record ContentStatement(SourceSpan Span) : Statement(Span);
 public sealed record FunctionStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);

@@ -905,6 +905,8 @@ internal sealed partial class Evaluator
     {
         if (!_mixins.TryGetValue(inc.Name.Replace('_', '-'), out var mixin))
             throw new SassException($"Error: no mixin named {inc.Name}\n        on line {inc.Span.Line}:{inc.Span.Column} of {inc.Span.File}", inc.Span.File, inc.Span.Line, inc.Span.Column);
+        if (inc.Content is not null && !mixin.HasContent)
+            throw Located($"Mixin \"{inc.Name}\" does not accept a content block.", inc.Span);
         var arguments = EvalArguments(inc.Arguments);
         var callerScopes = _scopes;
         _contentStack.Push((inc.Content, callerScopes));

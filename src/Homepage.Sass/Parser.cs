@@ -148,6 +148,19 @@ public sealed class Parser
         return statements;
     }
 
+    /// <summary>Inside a mixin, a control directive or an @include block (no @mixin or @function may be defined there).</summary>
+    private int _definitionsForbidden;
+
+    /// <summary>An @content was read (in the mixin being read: one that has none takes no block).</summary>
+    private bool _contentSeen;
+
+    private List<Statement> ParseForbiddingBlock()
+    {
+        _definitionsForbidden++;
+        try { return ParseBlock(); }
+        finally { _definitionsForbidden--; }
+    }
+
     private List<Statement> ParseBlock()
     {
         Expect('{');
@@ -365,11 +378,19 @@ public sealed class Parser
             case "mixin":
             case "function":
             {
+                // libsass checks this as it reads: no definition inside a mixin, a control directive or an @include block
+                if (_definitionsForbidden > 0)
+                    throw new SassException($"Error: {(name == "mixin" ? "Mixins" : "Functions")} may not be defined within control directives or other mixins.\n        on line {span.Line}:{span.Column} of {_file}", _file, span.Line, span.Column);
                 SkipWhitespace();
                 var id = ReadIdentifier();
+                if (name == "function" && id.Replace('_', '-') is "and" or "or" or "not") throw Error($"Invalid function name \"{id}\".");
                 var parameters = ParseParameters();
-                var body = ParseBlock();
-                return name == "mixin" ? new MixinStatement(span, id, parameters, body) : new FunctionStatement(span, id, parameters, body);
+                var outerContent = _contentSeen;
+                _contentSeen = false;
+                var body = name == "mixin" ? ParseForbiddingBlock() : ParseBlock();
+                var hasContent = _contentSeen;
+                _contentSeen = outerContent;
+                return name == "mixin" ? new MixinStatement(span, id, parameters, body) { HasContent = hasContent } : new FunctionStatement(span, id, parameters, body);
             }
             case "include":
             {
@@ -384,11 +405,14 @@ public sealed class Parser
                 }
                 SkipWhitespace();
                 IReadOnlyList<Statement>? content = null;
-                if (Peek() == '{') content = ParseBlock();
+                if (Peek() == '{') content = ParseForbiddingBlock();
                 else if (Peek() == ';') _pos++;
                 return new IncludeStatement(span, id, arguments, content);
             }
+            case "else":
+                throw Error("Invalid CSS: @else must come after @if");
             case "content":
+                _contentSeen = true;
                 ReadUntilStatementEnd(out _);
                 return new ContentStatement(span);
             case "return":
@@ -402,7 +426,7 @@ public sealed class Parser
                 var clauses = new List<(Expression?, IReadOnlyList<Statement>)>();
                 var conditionStart = _pos;
                 var condition = ReadUntil('{');
-                clauses.Add((ParseExpression(condition, span, conditionStart), ParseBlock()));
+                clauses.Add((ParseExpression(condition, span, conditionStart), ParseForbiddingBlock()));
                 while (true)
                 {
                     var save = _pos;
@@ -414,11 +438,11 @@ public sealed class Parser
                     {
                         _pos += 2;
                         var elseStart = _pos;
-                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseBlock()));
+                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseForbiddingBlock()));
                     }
                     else
                     {
-                        clauses.Add((null, ParseBlock()));
+                        clauses.Add((null, ParseForbiddingBlock()));
                         break;
                     }
                 }
@@ -430,7 +454,7 @@ public sealed class Parser
                 var header = ReadUntil('{');
                 var inAt = IndexOfWord(header, "in");
                 var variables = header[..inAt].Split(',').Select(v => v.Trim().TrimStart('$')).ToList();
-                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseBlock());
+                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseForbiddingBlock());
             }
             case "for":
             {
@@ -443,12 +467,12 @@ public sealed class Parser
                 var fromExpr = header[(from + 4)..to];
                 var toExpr = header[(to + (through >= 0 ? 7 : 2))..];
                 return new ForStatement(span, variable, ParseExpression(fromExpr, span, headerStart + from + 4),
-                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseBlock());
+                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseForbiddingBlock());
             }
             case "while":
             {
                 var conditionStart = _pos;
-                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseBlock());
+                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseForbiddingBlock());
             }
             case "media":
             {
