@@ -21,7 +21,14 @@ internal sealed partial class Evaluator
             case ListExpression list:
                 return new SassList(list.Items.Select(Eval).ToList(), list.Separator, list.Bracketed);
             case MapExpression map:
-                return new SassMap(map.Entries.Select(e => (Strip(Eval(e.Key)), VariableValue(Eval(e.Value)))).ToList());
+            {
+                var entries = map.Entries.Select(e => (Strip(Eval(e.Key)), VariableValue(Eval(e.Value)))).ToList();
+                for (var i = 1; i < entries.Count; i++)
+                    for (var j = 0; j < i; j++)
+                        if (SassEquality.Equal(entries[i].Item1, entries[j].Item1))
+                            throw new SassException($"Error: Duplicate key {Inspect(entries[i].Item1)} in map {Inspect(new SassMap(entries))}.");
+                return new SassMap(entries);
+            }
             case InterpolatedStringExpression s:
                 return new SassString(Interpolate(s.Text), s.Quoted) { Origin = s.Range };
             case UnaryExpression u:
@@ -77,6 +84,8 @@ internal sealed partial class Evaluator
         {
             case "==": return new SassBool(SassEquality.Equal(l, r));
             case "!=": return new SassBool(!SassEquality.Equal(l, r));
+            case "+" or "-" or "*" or "%" when l is SassNull || r is SassNull:
+                throw new SassException($"Error: Invalid null operation: \"{Inspect(l)} {b.Operator switch { "+" => "plus", "-" => "minus", "*" => "times", _ => "mod" }} {Inspect(r)}\".");
         }
         if (l is SassNumber x && r is SassNumber y)
         {

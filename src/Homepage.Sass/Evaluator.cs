@@ -624,6 +624,8 @@ internal sealed partial class Evaluator
 
     private void DeclareUnlocated(DeclarationStatement d, Context context)
     {
+        if (context.Rule is null && ReferenceEquals(context.Container, Root))
+            throw new SassException("Error: Properties are only allowed within rules, directives, mixin includes, or other properties.");
         var name = Interpolate(d.Name);
         if (context.PropertyPrefix is { } prefix) name = prefix + "-" + name;
         string text;
