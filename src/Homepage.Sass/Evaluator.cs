@@ -410,6 +410,7 @@ internal sealed partial class Evaluator
     private void Rule(RuleStatement r, Context context)
     {
         var own = Selectors.CheckAttributes(Interpolate(r.Selector));
+        CheckSelectorSyntax(own);
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks, Range = r.Range, BlockRange = r.BlockRange };
         if (_options.SourceMap) rule.SelectorTokens = MappedSelectorTokens(r, own, context);
@@ -421,6 +422,25 @@ internal sealed partial class Evaluator
             Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule, PropertyPrefix = null });
         }
         finally { PopScope(); }
+    }
+
+    /// <summary>Selector text libsass does not read: none at all (<c>#{&amp;}</c> at the root), <c>&amp;</c> after the start of a
+    /// compound selector (<c>.open&amp;</c>), a <c>%</c> without a name.</summary>
+    private static void CheckSelectorSyntax(string selector)
+    {
+        if (selector.Trim().Length == 0) throw new SassException("Error: Invalid CSS after \"\": expected selector, was \"\"");
+        if (selector.IndexOfAny(['&', '%']) < 0) return;
+        for (var i = 0; i < selector.Length; i++)
+        {
+            var c = selector[i];
+            if (c is '"' or '\'') { i = Parser.StringEnd(selector, i) - 1; continue; }
+            if (c == '[') { while (i < selector.Length && selector[i] != ']') i++; continue; }
+            if (c == '\\') { i++; continue; }
+            if (c == '&' && i > 0 && (char.IsLetterOrDigit(selector[i - 1]) || selector[i - 1] is '-' or '_' or '.' or '#' or ']' or ')' or '*' or '|'))
+                throw new SassException($"Error: Invalid CSS after \"{selector[..i]}\": expected \"{{\", was \"{selector[i..]}\"\n\n\"&\" may only be used at the beginning of a compound selector.");
+            if (c == '%' && (i == 0 || !char.IsLetterOrDigit(selector[i - 1]) && selector[i - 1] != '.') && (i + 1 >= selector.Length || !(char.IsLetterOrDigit(selector[i + 1]) || selector[i + 1] is '-' or '_' or '\\' || selector[i + 1] > 127)))
+                throw new SassException($"Error: Invalid CSS after \"%\": expected selector, was \"{selector[i..]}\"");
+        }
     }
 
     internal static List<string> ResolveSelectors(List<string> parents, string own) => ResolveSelectors(parents, own, null, out _);
