@@ -411,6 +411,7 @@ internal sealed partial class Evaluator
     {
         var own = Selectors.CheckAttributes(Interpolate(r.Selector));
         CheckSelectorSyntax(own);
+        if (own.Contains(":nth-", StringComparison.Ordinal)) own = NthArguments().Replace(own, "$1$2)"); // :nth-child( 2n + 1 ) as (2n + 1)
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks, Range = r.Range, BlockRange = r.BlockRange };
         if (_options.SourceMap) rule.SelectorTokens = MappedSelectorTokens(r, own, context);
@@ -423,6 +424,9 @@ internal sealed partial class Evaluator
         }
         finally { PopScope(); }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(:nth-[a-z-]+\()\s*([^()]*?)\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex NthArguments();
 
     /// <summary>Selector text libsass does not read: none at all (<c>#{&amp;}</c> at the root), <c>&amp;</c> after the start of a
     /// compound selector (<c>.open&amp;</c>), a <c>%</c> without a name.</summary>
