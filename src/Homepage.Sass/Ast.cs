@@ -32,9 +32,16 @@ public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, st
     public SourceRange? NameRange { get; init; }
     public SourceRange? ValueRange { get; init; }
 }
+/// <summary>A nested property (<c>font: 12px { family: x; }</c>): its own declaration, if it has a value, and the
+/// declarations inside, named with its name and a hyphen before theirs.</summary>
+public sealed record NestedPropertyStatement(SourceSpan Span, Interpolated Name, DeclarationStatement? Own, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record VariableStatement(SourceSpan Span, string Name, Expression Value, bool Default, bool Global) : Statement(Span);
 public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<string> Urls, string Raw) : Statement(Span);
-public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);
+public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span)
+{
+    /// <summary>Its body has an @content (a mixin without one takes no block).</summary>
+    public bool HasContent { get; init; } = true;
+}
 public sealed record IncludeStatement(SourceSpan Span, string Name, IReadOnlyList<Argument> Arguments, IReadOnlyList<Statement>? Content) : Statement(Span);
 public sealed record ContentStatement(SourceSpan Span) : Statement(Span);
 public sealed record FunctionStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);
@@ -45,6 +52,9 @@ public sealed record ForStatement(SourceSpan Span, string Variable, Expression F
 public sealed record WhileStatement(SourceSpan Span, Expression Condition, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record MediaStatement(SourceSpan Span, Interpolated Query, IReadOnlyList<Statement> Body) : Statement(Span)
 {
+    /// <summary>The query as written (its structure is read before its interpolations are evaluated).</summary>
+    public string? RawQuery { get; init; }
+
     /// <summary>The <c>@media</c> keyword; the block from <c>{</c> to just after <c>}</c>.</summary>
     public SourceRange? KeywordRange { get; init; }
     public SourceRange? BlockRange { get; init; }

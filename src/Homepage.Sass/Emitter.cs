@@ -209,7 +209,7 @@ internal static partial class Emitter
         }
     }
 
-    private static bool HasOutput(CssNode node) => node switch
+    internal static bool HasOutput(CssNode node) => node switch
     {
         CssRule r => r.Declarations.Count > 0 && r.Selectors.Count > 0,
         CssMedia m => m.Children.Any(HasOutput),
@@ -306,8 +306,8 @@ internal static partial class Emitter
         foreach (var node in nodes)
         {
             if (!HasOutput(node)) continue;
-            // libsass puts a blank line between top-level blocks, none after a comment
-            if (previous is not null and not CssComment && depth == 0) sb.Append('\n');
+            // libsass puts a blank line between top-level blocks, none after a comment or an @import (printed first)
+            if (previous is not null and not CssComment and not CssAtRule { Name: "import", HasBody: false } && depth == 0) sb.Append('\n');
             previous = node;
             switch (node)
             {

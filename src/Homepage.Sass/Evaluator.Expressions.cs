@@ -21,7 +21,14 @@ internal sealed partial class Evaluator
             case ListExpression list:
                 return new SassList(list.Items.Select(Eval).ToList(), list.Separator, list.Bracketed);
             case MapExpression map:
-                return new SassMap(map.Entries.Select(e => (Strip(Eval(e.Key)), VariableValue(Eval(e.Value)))).ToList());
+            {
+                var entries = map.Entries.Select(e => (Strip(Eval(e.Key)), VariableValue(Eval(e.Value)))).ToList();
+                for (var i = 1; i < entries.Count; i++)
+                    for (var j = 0; j < i; j++)
+                        if (SassEquality.Equal(entries[i].Item1, entries[j].Item1))
+                            throw new SassException($"Error: Duplicate key {Inspect(entries[i].Item1)} in map {Inspect(new SassMap(entries))}.");
+                return new SassMap(entries);
+            }
             case InterpolatedStringExpression s:
                 return new SassString(Interpolate(s.Text), s.Quoted) { Origin = s.Range };
             case UnaryExpression u:
@@ -77,6 +84,8 @@ internal sealed partial class Evaluator
         {
             case "==": return new SassBool(SassEquality.Equal(l, r));
             case "!=": return new SassBool(!SassEquality.Equal(l, r));
+            case "+" or "-" or "*" or "%" when l is SassNull || r is SassNull:
+                throw new SassException($"Error: Invalid null operation: \"{Inspect(l)} {b.Operator switch { "+" => "plus", "-" => "minus", "*" => "times", _ => "mod" }} {Inspect(r)}\".");
         }
         if (l is SassNumber x && r is SassNumber y)
         {
@@ -97,22 +106,41 @@ internal sealed partial class Evaluator
     private SassValue NumberOperation(BinaryExpression b, SassNumber x, SassNumber y)
     {
         {
-            var unit = x.Unit.Length > 0 ? x.Unit : y.Unit;
-            var yv = Convert(y, x.Unit);
             switch (b.Operator)
             {
-                case "+": return new SassNumber(x.Value + yv, unit) { DropLeadingZero = x.DropLeadingZero };
-                case "-": return new SassNumber(x.Value - yv, unit) { DropLeadingZero = x.DropLeadingZero };
-                case "*":
-                    return new SassNumber(x.Value * y.Value, x.Unit.Length > 0 ? x.Unit : y.Unit) { DropLeadingZero = x.DropLeadingZero };
-                case "/":
-                    if (y.Value == 0) return new SassString("Infinity", false);
-                    return new SassNumber(x.Value / y.Value, x.Unit == y.Unit ? "" : x.Unit.Length > 0 && y.Unit.Length == 0 ? x.Unit : x.Unit.Length == 0 ? "" : x.Unit) { DropLeadingZero = x.DropLeadingZero };
-                case "%": return new SassNumber(x.Value % yv, unit) { DropLeadingZero = x.DropLeadingZero };
-                case ">": return new SassBool(x.Value > yv);
-                case "<": return new SassBool(x.Value < yv);
-                case ">=": return new SassBool(x.Value >= yv);
-                case "<=": return new SassBool(x.Value <= yv);
+                case "*" or "/":
+                {
+                    if (b.Operator == "/" && y.Value == 0) return new SassString("Infinity", false);
+                    var value = b.Operator == "*" ? x.Value * y.Value : x.Value / y.Value;
+                    var unit = b.Operator == "*" ? (x.Unit.Length == 0 ? y.Unit : y.Unit.Length == 0 ? x.Unit : null) : y.Unit.Length == 0 ? x.Unit : x.Unit == y.Unit ? "" : null;
+                    if (unit is null)
+                    {
+                        // libsass joins the units (a divisor's the other way up) and cancels what converts
+                        var (num, den) = Units.Parse(x.Unit);
+                        var (yn, yd) = Units.Parse(y.Unit);
+                        num.AddRange(b.Operator == "*" ? yn : yd);
+                        den.AddRange(b.Operator == "*" ? yd : yn);
+                        value *= Units.Reduce(num, den);
+                        unit = Units.Format(num, den);
+                    }
+                    return new SassNumber(value, unit) { DropLeadingZero = x.DropLeadingZero };
+                }
+                case "+" or "-" or "%":
+                {
+                    // the right operand converted to the left one's unit (the right one's when the left has none)
+                    var unit = x.Unit.Length > 0 ? x.Unit : y.Unit;
+                    var yv = x.Unit == y.Unit || x.Unit.Length == 0 || y.Unit.Length == 0 ? y.Value : Convert(y, x.Unit);
+                    var value = b.Operator switch { "+" => x.Value + yv, "-" => x.Value - yv, _ => x.Value % yv };
+                    return new SassNumber(value, unit) { DropLeadingZero = x.DropLeadingZero };
+                }
+                case ">" or "<" or ">=" or "<=":
+                {
+                    var (l, r, same) = Units.Comparable(x, y);
+                    if (!same) throw new SassException($"Error: Incompatible units: '{Units.Reduced(y).Unit}' and '{Units.Reduced(x).Unit}'.");
+                    // libsass: lt is <, gt is neither lt nor equal, lte lt or equal, gte not lt or equal
+                    var equal = SassEquality.NearEqual(l, r);
+                    return new SassBool(b.Operator switch { ">" => !(l < r) && !equal, "<" => l < r, ">=" => !(l < r) || equal, _ => l < r || equal });
+                }
             }
         }
         return NonNumberOperation(b, x, y);
@@ -138,30 +166,13 @@ internal sealed partial class Evaluator
 
     private string Text(SassValue v) => v is SassString s ? s.Text : v.ToCss(_compressed);
 
-    private static readonly Dictionary<string, double> LengthsInPx = new()
-    {
-        ["px"] = 1, ["in"] = 96, ["cm"] = 96 / 2.54, ["mm"] = 96 / 25.4, ["pt"] = 96.0 / 72, ["pc"] = 16,
-    };
-
+    /// <summary><paramref name="n"/>'s value in <paramref name="unit"/> (both reduced first, as libsass converts).</summary>
     private static double Convert(SassNumber n, string unit)
     {
         if (n.Unit == unit || n.Unit.Length == 0 || unit.Length == 0) return n.Value;
-        if (LengthsInPx.TryGetValue(n.Unit, out var from) && LengthsInPx.TryGetValue(unit, out var to)) return n.Value * from / to;
-        if (n.Unit == "s" && unit == "ms") return n.Value * 1000;
-        if (n.Unit == "ms" && unit == "s") return n.Value / 1000;
-        throw new SassException($"Error: Incompatible units: '{n.Unit}' and '{unit}'.");
-    }
-
-    /// <summary><paramref name="n"/> in <paramref name="unit"/> when the two units convert (1in is 96px), for equality.</summary>
-    internal static bool TryConvert(SassNumber n, string unit, out double value)
-    {
-        value = n.Value;
-        if (n.Unit == unit || n.Unit.Length == 0 || unit.Length == 0) return true;
-        if (LengthsInPx.TryGetValue(n.Unit, out var from) && LengthsInPx.TryGetValue(unit, out var to)) value = n.Value * from / to;
-        else if (n.Unit == "s" && unit == "ms") value = n.Value * 1000;
-        else if (n.Unit == "ms" && unit == "s") value = n.Value / 1000;
-        else return false;
-        return true;
+        var reduced = Units.Reduced(n);
+        var target = new SassNumber(1, unit);
+        return reduced.Value * Units.ConvertFactor(reduced.Unit, Units.Reduced(target).Unit) / Units.Reduced(target).Value;
     }
 
     internal static SassNumber Number(SassValue v) => Strip(v) as SassNumber ?? throw new SassException($"Error: {v.ToCss(false)} is not a number.");

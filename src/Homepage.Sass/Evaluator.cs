@@ -8,8 +8,6 @@ namespace Homepage.Sass;
 /// </summary>
 internal sealed partial class Evaluator
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*([\w-]+)\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")]
-    private static partial System.Text.RegularExpressions.Regex MediaFeatures();
 
     private readonly SassOptions _options;
     private readonly bool _compressed;
@@ -37,7 +35,7 @@ internal sealed partial class Evaluator
     /// <param name="Owner">The rule whose selectors <paramref name="Selectors"/> are (its source-map positions go to the rules
     /// made for them in media blocks and at-rules).</param>
     private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File, IReadOnlySet<string>? Breaks = null,
-        List<string>? AtRootParents = null, CssRule? Owner = null);
+        List<string>? AtRootParents = null, CssRule? Owner = null, string? PropertyPrefix = null);
 
     /// <summary>A rule of the context's selectors (with their source-map positions), for declarations inside a media block or at-rule.</summary>
     private static CssRule RuleOfContext(Context context) =>
@@ -58,8 +56,30 @@ internal sealed partial class Evaluator
         {
             throw new SassException($"Error: @return may only be used within a function\n        in {file}", file, 0, 0);
         }
+        HoistImports(Root);
         ApplyExtends(Root);
         if (_options.SourceMap) MapExtendedSelectors(Root);
+    }
+
+    /// <summary>libsass prints the CSS @import rules first, with the comments written before any output.</summary>
+    private static void HoistImports(List<CssNode> root)
+    {
+        if (!root.Any(n => n is CssAtRule { Name: "import", HasBody: false })) return;
+        var top = new List<CssNode>();
+        var rest = new List<CssNode>();
+        var output = false;
+        foreach (var node in root)
+        {
+            if (node is CssAtRule { Name: "import", HasBody: false } || !output && node is CssComment) top.Add(node);
+            else
+            {
+                rest.Add(node);
+                output |= Emitter.HasOutput(node);
+            }
+        }
+        root.Clear();
+        root.AddRange(top);
+        root.AddRange(rest);
     }
 
     /// <summary>A selector @extend added to a rule maps to where the extending rule's selector was written.</summary>
@@ -141,21 +161,17 @@ internal sealed partial class Evaluator
                     SassList l => l.Items,
                     _ => [list],
                 };
+                // the loop's variables live in its one scope (what the body assigns stays there from one pass to the next)
                 foreach (var item in items)
                 {
-                    PushScope();
-                    try
+                    if (each.Variables.Count == 1) SetLocal(each.Variables[0], item);
+                    else
                     {
-                        if (each.Variables.Count == 1) SetLocal(each.Variables[0], item);
-                        else
-                        {
-                            var parts = item is SassList pl ? pl.Items : [item];
-                            for (var k = 0; k < each.Variables.Count; k++) SetLocal(each.Variables[k], k < parts.Count ? parts[k] : SassNull.Instance);
-                        }
-                        foreach (var s in each.Body)
-                            if (EvaluateStatement(s, context) is { } r) return r;
+                        var parts = item is SassList pl ? pl.Items : [item];
+                        for (var k = 0; k < each.Variables.Count; k++) SetLocal(each.Variables[k], k < parts.Count ? parts[k] : SassNull.Instance);
                     }
-                    finally { PopScope(); }
+                    foreach (var s in each.Body)
+                        if (EvaluateStatement(s, context) is { } r) return r;
                 }
                 return null;
             }
@@ -173,14 +189,9 @@ internal sealed partial class Evaluator
                 var end = f.Inclusive ? to + step : to;
                 for (var i = from; i != end; i += step)
                 {
-                    PushScope();
-                    try
-                    {
-                        SetLocal(f.Variable, new SassNumber(i) { Origin = fromNumber.Origin }); // libsass places each value where from is
-                        foreach (var s in f.Body)
-                            if (EvaluateStatement(s, context) is { } r) return r;
-                    }
-                    finally { PopScope(); }
+                    SetLocal(f.Variable, new SassNumber(i) { Origin = fromNumber.Origin }); // libsass places each value where from is
+                    foreach (var s in f.Body)
+                        if (EvaluateStatement(s, context) is { } r) return r;
                 }
                 return null;
             }
@@ -223,6 +234,15 @@ internal sealed partial class Evaluator
                 case DeclarationStatement d:
                     Declare(d, context);
                     return null;
+                case NestedPropertyStatement np:
+                {
+                    if (np.Own is { } own) Declare(own, context);
+                    var name = Interpolate(np.Name);
+                    PushScope();
+                    try { Evaluate(np.Body, context with { PropertyPrefix = context.PropertyPrefix is { } outer ? outer + "-" + name : name }); }
+                    finally { PopScope(); }
+                    return null;
+                }
                 case RuleStatement r:
                     Rule(r, context);
                     return null;
@@ -242,12 +262,14 @@ internal sealed partial class Evaluator
                     return null;
                 case IfStatement or EachStatement or ForStatement or WhileStatement:
                     _definitionsForbidden++;
+                    PushShadowScope();
                     try
                     {
                         return EvaluateControl(statement, context);
                     }
                     finally
                     {
+                        PopScope();
                         _definitionsForbidden--;
                     }
                 case IncludeStatement inc:
@@ -259,9 +281,11 @@ internal sealed partial class Evaluator
                         var (_, callerScopes) = _contentStack.Pop();
                         var mixinScopes = _scopes;
                         _scopes = callerScopes;
+                        PushScope(); // the block runs in a scope of its own inside its caller's
                         try { EvaluateScoped(content, context); }
                         finally
                         {
+                            PopScope();
                             _scopes = mixinScopes;
                             _contentStack.Push((content, callerScopes));
                         }
@@ -282,7 +306,11 @@ internal sealed partial class Evaluator
                     var root = context with { Selectors = [], Rule = null, Breaks = null, AtRootParents = context.Selectors.Count > 0 ? context.Selectors : context.AtRootParents };
                     var query = Interpolate(at.Parameters).Trim();
                     if (query.Length == 0 || query.StartsWith('('))
-                        EvaluateScoped(body, root);
+                    {
+                        PushScope(); // its block is a scope of its own
+                        try { EvaluateScoped(body, root); }
+                        finally { PopScope(); }
+                    }
                     else
                         Rule(AtRootRule(at, query, body), root);
                     return null;
@@ -329,15 +357,41 @@ internal sealed partial class Evaluator
     private void PopScope() => _scopes.RemoveAt(_scopes.Count - 1);
     private void SetLocal(string name, SassValue value) => _scopes[^1][name.Replace('_', '-')] = value;
 
+    /// <summary>The scope of a control directive (@if, @each, @for, @while): an assignment in it may reach through it to the
+    /// global scope (libsass's shadow environment).</summary>
+    private sealed class ShadowScope() : Dictionary<string, SassValue>(StringComparer.Ordinal);
+
+    private void PushShadowScope() => _scopes.Add(new ShadowScope());
+
+    /// <summary>libsass's assignment: <c>!global</c> sets the global scope; <c>!default</c> sets only a variable that is
+    /// null or not yet set (in the local scope it is found in, else the global one, else here); a plain assignment changes
+    /// the variable in the nearest local scope that has it, the global one only through control directives, and else
+    /// makes it here.</summary>
     private void Assign(VariableStatement v)
     {
         var name = v.Name.Replace('_', '-');
-        if (v.Default && Lookup(name) is { } existing && existing is not SassNull) return;
+        if (v.Global || _scopes.Count == 1)
+        {
+            if (v.Default && _scopes[0].TryGetValue(name, out var global) && global is not SassNull) return;
+            _scopes[0][name] = VariableValue(Eval(v.Value));
+            return;
+        }
+        if (v.Default)
+        {
+            var at = _scopes.Count - 1;
+            while (at >= 1 && !_scopes[at].ContainsKey(name)) at--;
+            if (at == 0 && !_scopes[0].ContainsKey(name)) at = _scopes.Count - 1;
+            if (_scopes[at].TryGetValue(name, out var existing) && existing is not SassNull) return;
+            _scopes[at][name] = VariableValue(Eval(v.Value));
+            return;
+        }
         var value = VariableValue(Eval(v.Value));
-        if (v.Global || _scopes.Count == 1) { _scopes[0][name] = value; return; }
-        for (var i = _scopes.Count - 1; i >= 1; i--)
+        var shadow = false;
+        for (var i = _scopes.Count - 1; i >= 1 || shadow && i == 0; i--)
+        {
             if (_scopes[i].ContainsKey(name)) { _scopes[i][name] = value; return; }
-        if (_scopes[0].ContainsKey(name) && !v.Default) { _scopes[0][name] = value; return; }
+            shadow = _scopes[i] is ShadowScope;
+        }
         _scopes[^1][name] = value;
     }
 
@@ -374,6 +428,8 @@ internal sealed partial class Evaluator
     private void Rule(RuleStatement r, Context context)
     {
         var own = Selectors.CheckAttributes(Interpolate(r.Selector));
+        CheckSelectorSyntax(own);
+        if (own.Contains(":nth-", StringComparison.Ordinal)) own = NthArguments().Replace(own, "$1$2)"); // :nth-child( 2n + 1 ) as (2n + 1)
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks, Range = r.Range, BlockRange = r.BlockRange };
         if (_options.SourceMap) rule.SelectorTokens = MappedSelectorTokens(r, own, context);
@@ -383,7 +439,7 @@ internal sealed partial class Evaluator
         PushScope();
         try
         {
-            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule });
+            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule, PropertyPrefix = null });
         }
         finally { PopScope(); }
         // the nested style indents what the rule's block put after it one more level when the rule has declarations
@@ -397,6 +453,28 @@ internal sealed partial class Evaluator
     {
         if (rule is null || rule.Declarations.Count == 0) return;
         for (var i = children.IndexOf(rule) + 1; i < children.Count; i++) children[i].Tabs++;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(:nth-[a-z-]+\()\s*([^()]*?)\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex NthArguments();
+
+    /// <summary>Selector text libsass does not read: none at all (<c>#{&amp;}</c> at the root), <c>&amp;</c> after the start of a
+    /// compound selector (<c>.open&amp;</c>), a <c>%</c> without a name.</summary>
+    private static void CheckSelectorSyntax(string selector)
+    {
+        if (selector.Trim().Length == 0) throw new SassException("Error: Invalid CSS after \"\": expected selector, was \"\"");
+        if (selector.IndexOfAny(['&', '%']) < 0) return;
+        for (var i = 0; i < selector.Length; i++)
+        {
+            var c = selector[i];
+            if (c is '"' or '\'') { i = Parser.StringEnd(selector, i) - 1; continue; }
+            if (c == '[') { while (i < selector.Length && selector[i] != ']') i++; continue; }
+            if (c == '\\') { i++; continue; }
+            if (c == '&' && i > 0 && (char.IsLetterOrDigit(selector[i - 1]) || selector[i - 1] is '-' or '_' or '.' or '#' or ']' or ')' or '*' or '|'))
+                throw new SassException($"Error: Invalid CSS after \"{selector[..i]}\": expected \"{{\", was \"{selector[i..]}\"\n\n\"&\" may only be used at the beginning of a compound selector.");
+            if (c == '%' && (i == 0 || !char.IsLetterOrDigit(selector[i - 1]) && selector[i - 1] != '.') && (i + 1 >= selector.Length || !(char.IsLetterOrDigit(selector[i + 1]) || selector[i + 1] is '-' or '_' or '\\' || selector[i + 1] > 127)))
+                throw new SassException($"Error: Invalid CSS after \"%\": expected selector, was \"{selector[i..]}\"");
+        }
     }
 
     internal static List<string> ResolveSelectors(List<string> parents, string own) => ResolveSelectors(parents, own, null, out _);
@@ -600,7 +678,10 @@ internal sealed partial class Evaluator
 
     private void DeclareUnlocated(DeclarationStatement d, Context context)
     {
+        if (context.Rule is null && ReferenceEquals(context.Container, Root))
+            throw new SassException("Error: Properties are only allowed within rules, directives, mixin includes, or other properties.");
         var name = Interpolate(d.Name);
+        if (context.PropertyPrefix is { } prefix) name = prefix + "-" + name;
         string text;
         IReadOnlyList<(int, int, SourceRange)>? tokens = null;
         if (name.StartsWith("--", StringComparison.Ordinal))
@@ -623,7 +704,7 @@ internal sealed partial class Evaluator
             }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
-            if (IsStatic(d.Value))
+            if (IsStatic(d.Value) && !d.RawValue.Contains("/*", StringComparison.Ordinal)) // a comment makes a value evaluated
             {
                 text = StaticCss(d.RawValue);
                 if (d.ValueRange is { } whole) tokens = [(0, text.Length, whole)];
@@ -667,18 +748,21 @@ internal sealed partial class Evaluator
     private string ValueToCss(SassValue value)
     {
         if (value is SassMap map) throw new SassException($"Error: {Inspect(map)} isn't a valid CSS value.");
+        CheckCssUnits(value);
         return value.ToCss(_compressed);
+    }
+
+    /// <summary>A number whose unit CSS has no name for (<c>10in*px</c>) cannot be printed (libsass).</summary>
+    private static void CheckCssUnits(SassValue value)
+    {
+        if (value is SassNumber n && !Units.IsCss(n.Unit)) throw new SassException($"Error: {n.ToCss(false)} isn't a valid CSS value.");
+        if (value is SassList list)
+            foreach (var item in list.Items) CheckCssUnits(item);
     }
 
     private void Media(MediaStatement m, Context context)
     {
-        var query = MediaFeatures().Replace(Interpolate(m.Query), match =>
-        {
-            var value = match.Groups[2].Value;
-            if (!value.Contains('$') && !value.Contains('(')) return match.Value;
-            var evaluated = Strip(Eval(new Parser(value, context.File).ParseExpression(value, m.Span)));
-            return "(" + match.Groups[1].Value.Trim() + ": " + evaluated.ToCss(false) + ")";
-        });
+        var query = m.RawQuery is { } raw ? MediaQueryList(raw, m.Span) : Interpolate(m.Query);
         if (context.Media is not null) query = context.Media + " and " + query;
         var media = new CssMedia(query) { KeywordRange = m.KeywordRange, BlockRange = m.BlockRange };
         // The media block follows the enclosing rule, which holds the rule's own declarations (libsass's bubbling).
@@ -730,6 +814,76 @@ internal sealed partial class Evaluator
         container.InsertRange(index, parts);
     }
 
+    /// <summary>A media query list as libsass reads and prints it: comments dropped, <c>and</c> lower case, each
+    /// <c>(feature: value)</c> with its value evaluated (printed as in an interpolation) and one space after the colon.
+    /// <paramref name="text"/> is as written: its structure is read before its interpolations are evaluated.</summary>
+    private string MediaQueryList(string text, SourceSpan span)
+    {
+        if (text.Contains("/*", StringComparison.Ordinal)) text = MediaComments().Replace(text, " ");
+        var queries = new List<string>();
+        foreach (var part in Parser.SplitTopLevel(text, ','))
+        {
+            var words = new List<string>();
+            var i = 0;
+            var previous = ' '; // what came before: ' ' nothing, 'w' a word, 'a' and, 'e' an expression
+            while (i < part.Length)
+            {
+                if (char.IsWhiteSpace(part[i])) { i++; continue; }
+                // an expression comes first or after "and"; a word not right after an expression
+                if (previous == 'e' && !(part[i] is 'a' or 'A' && i + 3 <= part.Length && part.AsSpan(i, 3).Equals("and", StringComparison.OrdinalIgnoreCase))
+                    || part[i] == '(' && previous == 'w')
+                    throw new SassException($"Error: Invalid CSS after \"{part[..i].Trim()}\": expected 1 selector or at-rule, was \"{part[i..].Trim()}\"");
+                previous = part[i] == '(' ? 'e' : 'w';
+                if (part[i] == '(')
+                {
+                    var end = Parser.ParenEnd(part, i);
+                    words.Add(MediaExpression(part[(i + 1)..Math.Max(i + 1, end - 1)], span));
+                    i = end;
+                    continue;
+                }
+                var start = i;
+                while (i < part.Length && !char.IsWhiteSpace(part[i]) && part[i] != '(')
+                    i = part[i] is '"' or '\'' ? Parser.StringEnd(part, i) : part[i] == '#' && i + 1 < part.Length && part[i + 1] == '{' ? Parser.InterpolationEnd(part, i) : i + 1;
+                var word = part[start..i];
+                if (word.Contains("#{", StringComparison.Ordinal)) word = Interpolate(new Parser(word, span.File).ParseInterpolated(word, span));
+                if (word.Equals("and", StringComparison.OrdinalIgnoreCase)) previous = 'a';
+                else if (words.Count == 0 && (word.Equals("not", StringComparison.OrdinalIgnoreCase) || word.Equals("only", StringComparison.OrdinalIgnoreCase))) previous = 'n';
+                words.Add(previous == 'a' ? "and" : word);
+            }
+            if (words.Count > 0) queries.Add(string.Join(' ', words));
+        }
+        return string.Join(", ", queries);
+    }
+
+    private string MediaExpression(string inner, SourceSpan span)
+    {
+        var colon = -1;
+        for (var i = 0; i < inner.Length && colon < 0; i++)
+        {
+            if (inner[i] is '"' or '\'') i = Parser.StringEnd(inner, i) - 1;
+            else if (inner[i] == '(') i = Parser.ParenEnd(inner, i) - 1;
+            else if (inner[i] == '#' && i + 1 < inner.Length && inner[i + 1] == '{') i = Parser.InterpolationEnd(inner, i) - 1;
+            else if (inner[i] == ':') colon = i;
+        }
+        var feature = (colon < 0 ? inner : inner[..colon]).Trim();
+        if (feature.Contains('$') || feature.Contains("#{", StringComparison.Ordinal)) feature = InterpolationText(Eval(new Parser(feature, span.File).ParseExpression(feature, span)));
+        if (colon < 0) return "(" + feature + ")";
+        var text = inner[(colon + 1)..].Trim();
+        if (text.Contains('\\')) return "(" + feature + ": " + text + ")"; // an escape (0\0, an IE hack) as written
+        _slashKeeps = true;
+        try
+        {
+            return "(" + feature + ": " + InterpolationText(Eval(new Parser(text, span.File).ParseExpression(text, span))) + ")";
+        }
+        finally
+        {
+            _slashKeeps = false;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/\*.*?\*/", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex MediaComments();
+
     private void AtRule(AtRuleStatement at, Context context)
     {
         var parameters = Interpolate(at.Parameters);
@@ -775,10 +929,26 @@ internal sealed partial class Evaluator
         foreach (var raw in i.Urls)
         {
             var url = raw.Trim().Trim('"', '\'');
-            if (url.EndsWith(".css", StringComparison.Ordinal) || url.StartsWith("http:", StringComparison.Ordinal) ||
+            // a media query list after the url makes a CSS import
+            var trimmed = raw.Trim();
+            var head = trimmed;
+            var media = "";
+            if (trimmed.Length > 0 && (trimmed[0] is '"' or '\'' || trimmed.StartsWith("url(", StringComparison.Ordinal)))
+            {
+                var end = trimmed[0] is '"' or '\'' ? Parser.StringEnd(trimmed, 0) : Parser.ParenEnd(trimmed, 3);
+                head = trimmed[..end];
+                media = trimmed[end..].Trim();
+            }
+            if (media.Length > 0 || url.EndsWith(".css", StringComparison.Ordinal) || url.StartsWith("http:", StringComparison.Ordinal) ||
                 url.StartsWith("https:", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) || raw.TrimStart().StartsWith("url(", StringComparison.Ordinal))
             {
-                context.Container.Add(new CssAtRule("import", raw.Trim(), hasBody: false));
+                // libsass writes a quoted .css file alone as url(file.css); a media query list is read as @media's
+                var unquoted = head.Length > 1 && head[0] is '"' or '\'' ? head[1..^1] : null;
+                var text = media.Length == 0 && unquoted is not null && unquoted.EndsWith(".css", StringComparison.Ordinal)
+                    && !unquoted.StartsWith("http:", StringComparison.Ordinal) && !unquoted.StartsWith("https:", StringComparison.Ordinal) && !unquoted.StartsWith("//", StringComparison.Ordinal)
+                    ? "url(" + unquoted + ")" : head;
+                if (media.Length > 0) text += " " + MediaQueryList(media, i.Span);
+                context.Container.Add(new CssAtRule("import", text, hasBody: false));
                 continue;
             }
             var path = Resolve(url, context.File) ?? throw new SassException(
@@ -823,6 +993,8 @@ internal sealed partial class Evaluator
     {
         if (!_mixins.TryGetValue(inc.Name.Replace('_', '-'), out var mixin))
             throw new SassException($"Error: no mixin named {inc.Name}\n        on line {inc.Span.Line}:{inc.Span.Column} of {inc.Span.File}", inc.Span.File, inc.Span.Line, inc.Span.Column);
+        if (inc.Content is not null && !mixin.HasContent)
+            throw Located($"Mixin \"{inc.Name}\" does not accept a content block.", inc.Span);
         var arguments = EvalArguments(inc.Arguments);
         var callerScopes = _scopes;
         _contentStack.Push((inc.Content, callerScopes));
@@ -927,6 +1099,7 @@ internal sealed partial class Evaluator
         SassString s => s.Text,
         SassList { Bracketed: false } l when l.Items.Any(i => i is SassString { Quoted: true } or SassList) =>
             string.Join(l.Separator == "," ? (_compressed ? "," : ", ") : " ", l.Items.Where(i => i is not SassNull).Select(InterpolationText)),
+        SassNumber n when !Units.IsCss(n.Unit) => throw new SassException($"Error: {n.ToCss(false)} isn't a valid CSS value."),
         _ => VariableValue(value).ToCss(_compressed),
     };
 

@@ -42,9 +42,15 @@ internal sealed class ExpressionParser
     private char Peek(int o = 0) => _pos + o < _text.Length ? _text[_pos + o] : '\0';
     private bool AtEnd => _pos >= _text.Length;
 
+    /// <summary>Skips whitespace and <c>/* */</c> comments (in SassScript a comment is whitespace).</summary>
     private void Ws()
     {
-        while (!AtEnd && char.IsWhiteSpace(Peek())) _pos++;
+        while (!AtEnd)
+        {
+            if (char.IsWhiteSpace(Peek())) _pos++;
+            else if (Peek() == '/' && Peek(1) == '*' && _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal) is var end and >= 0) _pos = end + 2;
+            else break;
+        }
     }
 
     private SassException Error(string message) =>

@@ -161,6 +161,19 @@ public sealed class Parser
         return statements;
     }
 
+    /// <summary>Inside a mixin, a control directive or an @include block (no @mixin or @function may be defined there).</summary>
+    private int _definitionsForbidden;
+
+    /// <summary>An @content was read (in the mixin being read: one that has none takes no block).</summary>
+    private bool _contentSeen;
+
+    private List<Statement> ParseForbiddingBlock()
+    {
+        _definitionsForbidden++;
+        try { return ParseBlock(); }
+        finally { _definitionsForbidden--; }
+    }
+
     private List<Statement> ParseBlock()
     {
         Expect('{');
@@ -195,11 +208,24 @@ public sealed class Parser
         // A declaration or a nested rule: look ahead for what ends the header.
         var start = _pos;
         var header = ReadUntilStatementEnd(out var terminator);
+        if (terminator == '{' && NestedPropertyColon(header) is var propertyColon and >= 0)
+        {
+            // font: { family: x; } or font: 12px { ... }: the declarations inside are font-family, ...
+            _pos--;
+            var nameText = WithoutComments(header[..propertyColon], keepAfterWord: true).Trim();
+            var own = header[(propertyColon + 1)..].Trim();
+            var nested = ParseBlock();
+            foreach (var child in nested)
+                if (child is not (DeclarationStatement or NestedPropertyStatement or CommentStatement or IncludeStatement or IfStatement or EachStatement or ForStatement or WhileStatement))
+                    throw new SassException($"Error: Illegal nesting: Only properties may be nested beneath properties.\n        on line {child.Span.Line}:{child.Span.Column} of {_file}", _file, child.Span.Line, child.Span.Column);
+            var name = ParseInterpolated(nameText, span);
+            return new NestedPropertyStatement(span, name, own.Length == 0 ? null : new DeclarationStatement(span, name, own, ParseExpression(own, span)), nested);
+        }
         if (terminator == '{')
         {
             _pos--; // back onto the brace
             var blockStart = _pos;
-            var selector = header.Trim();
+            var selector = WithoutComments(header, keepAfterWord: false).Trim();
             var verbatim = Verbatim(selector, start);
             if (_mapped && verbatim && selector.LastIndexOf("#{", StringComparison.Ordinal) is var last and >= 0)
             {
@@ -237,7 +263,7 @@ public sealed class Parser
             _pos = start;
             throw Error("Invalid CSS: expected \"{\"");
         }
-        var propName = header[..colon].Trim();
+        var propName = WithoutComments(header[..colon], keepAfterWord: true).Trim();
         var value = header[(colon + 1)..].Trim();
         var valueStart = start + colon + 1 + (header.Length - colon - 1 - header[(colon + 1)..].TrimStart().Length);
         if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
@@ -253,6 +279,57 @@ public sealed class Parser
             ValueRange = afterColon.File is null ? Range(valueStart, valueStart + value.Length)
                 : new SourceRange(afterColon with { Column = afterColon.Column - 1 }, afterColon),
         };
+    }
+
+    /// <summary><paramref name="text"/> without its <c>/* */</c> comments (outside strings and interpolations); with
+    /// <paramref name="keepAfterWord"/>, a comment that follows a word without a space stays (libsass reads a property
+    /// name so: <c>foo/*x*/</c> keeps it, <c>foo /*x*/</c> not).</summary>
+    private static string WithoutComments(string text, bool keepAfterWord)
+    {
+        if (!text.Contains("/*", StringComparison.Ordinal)) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\'')
+            {
+                var end = StringEnd(text, i);
+                sb.Append(text, i, end - i);
+                i = end - 1;
+                continue;
+            }
+            if (c == '#' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                var end = InterpolationEnd(text, i);
+                sb.Append(text, i, end - i);
+                i = end - 1;
+                continue;
+            }
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '*' && text.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0
+                && !(keepAfterWord && i > 0 && !char.IsWhiteSpace(text[i - 1])))
+            {
+                i = close + 1;
+                continue;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Where the colon of a nested property's header is (<c>font:</c>, <c>font: 12px</c> before a block): a
+    /// property name, then a colon followed by whitespace or nothing (<c>a:hover</c> is a selector); -1 when not one.</summary>
+    private static int NestedPropertyColon(string header)
+    {
+        var colon = FindDeclarationColon(header);
+        if (colon < 0 || colon + 1 < header.Length && !char.IsWhiteSpace(header[colon + 1]) && header[colon + 1] != '/') return -1;
+        var name = WithoutComments(header[..colon], keepAfterWord: false).Trim();
+        if (name.Length == 0 || name.StartsWith("--", StringComparison.Ordinal)) return -1;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (name[i] == '#' && i + 1 < name.Length && name[i + 1] == '{') { i = InterpolationEnd(name, i) - 1; continue; }
+            if (!(char.IsLetterOrDigit(name[i]) || name[i] is '-' or '_' || i == 0 && name[i] == '*')) return -1;
+        }
+        return colon;
     }
 
     private static int FindDeclarationColon(string header)
@@ -328,11 +405,19 @@ public sealed class Parser
             case "mixin":
             case "function":
             {
+                // libsass checks this as it reads: no definition inside a mixin, a control directive or an @include block
+                if (_definitionsForbidden > 0)
+                    throw new SassException($"Error: {(name == "mixin" ? "Mixins" : "Functions")} may not be defined within control directives or other mixins.\n        on line {span.Line}:{span.Column} of {_file}", _file, span.Line, span.Column);
                 SkipWhitespace();
                 var id = ReadIdentifier();
+                if (name == "function" && id.Replace('_', '-') is "and" or "or" or "not") throw Error($"Invalid function name \"{id}\".");
                 var parameters = ParseParameters();
-                var body = ParseBlock();
-                return name == "mixin" ? new MixinStatement(span, id, parameters, body) : new FunctionStatement(span, id, parameters, body);
+                var outerContent = _contentSeen;
+                _contentSeen = false;
+                var body = name == "mixin" ? ParseForbiddingBlock() : ParseBlock();
+                var hasContent = _contentSeen;
+                _contentSeen = outerContent;
+                return name == "mixin" ? new MixinStatement(span, id, parameters, body) { HasContent = hasContent } : new FunctionStatement(span, id, parameters, body);
             }
             case "include":
             {
@@ -347,11 +432,14 @@ public sealed class Parser
                 }
                 SkipWhitespace();
                 IReadOnlyList<Statement>? content = null;
-                if (Peek() == '{') content = ParseBlock();
+                if (Peek() == '{') content = ParseForbiddingBlock();
                 else if (Peek() == ';') _pos++;
                 return new IncludeStatement(span, id, arguments, content);
             }
+            case "else":
+                throw Error("Invalid CSS: @else must come after @if");
             case "content":
+                _contentSeen = true;
                 ReadUntilStatementEnd(out _);
                 return new ContentStatement(span);
             case "return":
@@ -365,23 +453,23 @@ public sealed class Parser
                 var clauses = new List<(Expression?, IReadOnlyList<Statement>)>();
                 var conditionStart = _pos;
                 var condition = ReadUntil('{');
-                clauses.Add((ParseExpression(condition, span, conditionStart), ParseBlock()));
+                clauses.Add((ParseExpression(condition, span, conditionStart), ParseForbiddingBlock()));
                 while (true)
                 {
                     var save = _pos;
                     SkipTrivia(null);
                     if (!At("@else")) { _pos = save; break; }
                     _pos += 5;
-                    SkipWhitespace();
+                    SkipTrivia(null);
                     if (At("if"))
                     {
                         _pos += 2;
                         var elseStart = _pos;
-                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseBlock()));
+                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseForbiddingBlock()));
                     }
                     else
                     {
-                        clauses.Add((null, ParseBlock()));
+                        clauses.Add((null, ParseForbiddingBlock()));
                         break;
                     }
                 }
@@ -393,7 +481,7 @@ public sealed class Parser
                 var header = ReadUntil('{');
                 var inAt = IndexOfWord(header, "in");
                 var variables = header[..inAt].Split(',').Select(v => v.Trim().TrimStart('$')).ToList();
-                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseBlock());
+                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseForbiddingBlock());
             }
             case "for":
             {
@@ -406,12 +494,12 @@ public sealed class Parser
                 var fromExpr = header[(from + 4)..to];
                 var toExpr = header[(to + (through >= 0 ? 7 : 2))..];
                 return new ForStatement(span, variable, ParseExpression(fromExpr, span, headerStart + from + 4),
-                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseBlock());
+                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseForbiddingBlock());
             }
             case "while":
             {
                 var conditionStart = _pos;
-                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseBlock());
+                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseForbiddingBlock());
             }
             case "media":
             {
@@ -421,6 +509,7 @@ public sealed class Parser
                 var body = ParseBlock();
                 return new MediaStatement(span, ParseInterpolated(query, span), body)
                 {
+                    RawQuery = query,
                     KeywordRange = Range(at, at + 6),
                     BlockRange = BlockRange(blockStart, _pos),
                 };

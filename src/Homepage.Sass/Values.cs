@@ -211,7 +211,7 @@ internal static class SassEquality
 {
     public static bool Equal(SassValue a, SassValue b) => (a, b) switch
     {
-        (SassNumber x, SassNumber y) => Evaluator.TryConvert(y, x.Unit, out var yv) && Math.Abs(x.Value - yv) < 1e-10,
+        (SassNumber x, SassNumber y) => Units.Comparable(x, y) is var (l, r, same) && same && NearEqual(l, r),
         (SassString x, SassString y) => x.Text == y.Text,
         (SassColor x, SassColor y) => x == y,
         (SassNull, SassNull) => true,
@@ -220,4 +220,7 @@ internal static class SassEquality
         (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
         _ => false,
     };
+
+    /// <summary>libsass's <c>NEAR_EQUAL</c> of two numbers' values.</summary>
+    public static bool NearEqual(double a, double b) => Math.Abs(a - b) < 1e-12;
 }
