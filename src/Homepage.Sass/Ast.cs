@@ -33,7 +33,9 @@ public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, st
     public SourceRange? ValueRange { get; init; }
 }
 public sealed record VariableStatement(SourceSpan Span, string Name, Expression Value, bool Default, bool Global) : Statement(Span);
-public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<string> Urls, string Raw) : Statement(Span);
+/// <param name="Urls">Each quoted path as written, or a <c>url(...)</c> as written with its expression.</param>
+/// <param name="Queries">The media queries after the last one.</param>
+public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<(string Raw, Expression? Url)> Urls, Interpolated? Queries) : Statement(Span);
 public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record IncludeStatement(SourceSpan Span, string Name, IReadOnlyList<Argument> Arguments, IReadOnlyList<Statement>? Content) : Statement(Span);
 public sealed record ContentStatement(SourceSpan Span) : Statement(Span);

@@ -19,6 +19,7 @@ internal static partial class Emitter
     public static string Emit(List<CssNode> nodes, SassOutputStyle style, MappedOutput? map = null)
     {
         var sb = map?.Output ?? new StringBuilder();
+        if (nodes.Any(ImportsCss)) nodes = Hoist(nodes, sb, style, map);
         if (style == SassOutputStyle.Compressed)
         {
             foreach (var node in nodes) Compressed(node, sb, map);
@@ -27,6 +28,61 @@ internal static partial class Emitter
         if (style == SassOutputStyle.Compact) Compact(nodes, sb, map);
         else Expanded(nodes, sb, 0, style, map);
         return sb.ToString().TrimEnd('\n') + (sb.Length > 0 ? "\n" : "");
+    }
+
+    private static bool IsCssImport(CssNode node) => node is CssAtRule { Name: "import", HasBody: false };
+
+    private static bool ImportsCss(CssNode node) => node switch
+    {
+        CssAtRule at => IsCssImport(at) || at.Children.Any(ImportsCss),
+        CssMedia media => media.Children.Any(ImportsCss),
+        _ => false,
+    };
+
+    /// <summary>Prints the CSS imports first, wherever they were, with the comments that come before anything else printed,
+    /// as libsass does; returns the nodes left to print.</summary>
+    private static List<CssNode> Hoist(List<CssNode> nodes, StringBuilder sb, SassOutputStyle style, MappedOutput? map)
+    {
+        var top = new List<CssNode>();
+        var rest = new List<CssNode>();
+        var started = false;
+        foreach (var node in nodes)
+        {
+            if (IsCssImport(node) || (!started && node is CssComment)) { top.Add(node); continue; }
+            Pull(node);
+            rest.Add(node);
+            if (HasOutput(node)) started = true;
+        }
+        var compressed = style == SassOutputStyle.Compressed;
+        foreach (var node in top)
+        {
+            if (node is CssComment comment)
+            {
+                map?.Map(comment.Range?.Start);
+                sb.Append(comment.Text);
+                map?.Map(comment.Range?.End);
+            }
+            else sb.Append("@import ").Append(((CssAtRule)node).Parameters).Append(';');
+            if (!compressed) sb.Append('\n');
+        }
+        return rest;
+
+        void Pull(CssNode node)
+        {
+            var children = node switch { CssAtRule at => at.Children, CssMedia media => media.Children, _ => null };
+            if (children is null) return;
+            // a media block with nothing else to print is not printed, its imports neither
+            var printed = node is not CssMedia || children.Any(c => !IsCssImport(c) && HasOutput(c));
+            for (var i = 0; i < children.Count; i++)
+            {
+                if (!IsCssImport(children[i])) Pull(children[i]);
+                else
+                {
+                    if (printed) top.Add(children[i]);
+                    children.RemoveAt(i--);
+                }
+            }
+        }
     }
 
     /// <summary>A media query list: each query's spaces collapsed, joined by <c>,</c> (compressed) or <c>, </c>.</summary>

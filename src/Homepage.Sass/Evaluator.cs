@@ -641,13 +641,7 @@ internal sealed partial class Evaluator
 
     private void Media(MediaStatement m, Context context)
     {
-        var query = MediaFeatures().Replace(Interpolate(m.Query), match =>
-        {
-            var value = match.Groups[2].Value;
-            if (!value.Contains('$') && !value.Contains('(')) return match.Value;
-            var evaluated = Strip(Eval(new Parser(value, context.File).ParseExpression(value, m.Span)));
-            return "(" + match.Groups[1].Value.Trim() + ": " + evaluated.ToCss(false) + ")";
-        });
+        var query = MediaQueryText(m.Query, m.Span, context.File);
         if (context.Media is not null) query = context.Media + " and " + query;
         var media = new CssMedia(query) { KeywordRange = m.KeywordRange, BlockRange = m.BlockRange };
         // The media block follows the enclosing rule, which holds the rule's own declarations (libsass's bubbling).
@@ -668,6 +662,16 @@ internal sealed partial class Evaluator
         // libsass's media block takes the place of the first rule in it (the enclosing rule's, when it bubbled out of one)
         if (media.Children.OfType<CssRule>().FirstOrDefault(r => r.Declarations.Count > 0) is { Range: { } first }) media.BlockRange = first;
     }
+
+    /// <summary>A media query list evaluated: its interpolations, and the script in its features' values.</summary>
+    private string MediaQueryText(Interpolated query, SourceSpan span, string file) =>
+        MediaFeatures().Replace(Interpolate(query), match =>
+        {
+            var value = match.Groups[2].Value;
+            if (!value.Contains('$') && !value.Contains('(')) return match.Value;
+            var evaluated = Strip(Eval(new Parser(value, file).ParseExpression(value, span)));
+            return "(" + match.Groups[1].Value.Trim() + ": " + evaluated.ToCss(false) + ")";
+        });
 
     private void AtRule(AtRuleStatement at, Context context)
     {
@@ -710,15 +714,38 @@ internal sealed partial class Evaluator
 
     private void Import(ImportStatement i, Context context)
     {
-        foreach (var raw in i.Urls)
+        // a CSS import stays (libsass prints them all first); a file import is evaluated here, after them
+        var css = new List<string>();
+        var files = new List<string>();
+        foreach (var (raw, call) in i.Urls)
         {
-            var url = raw.Trim().Trim('"', '\'');
-            if (url.EndsWith(".css", StringComparison.Ordinal) || url.StartsWith("http:", StringComparison.Ordinal) ||
-                url.StartsWith("https:", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) || raw.TrimStart().StartsWith("url(", StringComparison.Ordinal))
+            if (call is not null)
             {
-                context.Container.Add(new CssAtRule("import", raw.Trim(), hasBody: false));
+                css.Add(Eval(call).ToCss(false));
                 continue;
             }
+            var closed = raw.Length > 1 && raw[^1] == raw[0];
+            var path = SassString.Unescape(raw[1..(closed ? ^1 : ^0)]);
+            // a path with media queries, a protocol or starting // is kept as written; one ending .css becomes url()
+            if (i.Queries is not null || path.StartsWith("//", StringComparison.Ordinal) || HasProtocol(path)) css.Add(raw);
+            else if (path.Length > 4 && path.EndsWith(".css", StringComparison.Ordinal)) css.Add("url(" + path + ")");
+            else files.Add(path);
+        }
+        if (css.Count > 0 && i.Queries is not null)
+        {
+            _slashKeeps = true; // a slash in a media feature is kept (16/9)
+            try
+            {
+                css[^1] += " " + Interpolate(i.Queries);
+            }
+            finally
+            {
+                _slashKeeps = false;
+            }
+        }
+        foreach (var text in css) context.Container.Add(new CssAtRule("import", text, hasBody: false));
+        foreach (var url in files)
+        {
             var path = Resolve(url, context.File) ?? throw new SassException(
                 $"Error: File to import not found or unreadable: {url}.\n        on line {i.Span.Line}:{i.Span.Column} of {i.Span.File}", i.Span.File, i.Span.Line, i.Span.Column);
             if (_importStack.Contains(path)) throw new SassException($"Error: An @import loop has been found: {path} imports itself", i.Span.File, i.Span.Line, i.Span.Column);
@@ -733,6 +760,13 @@ internal sealed partial class Evaluator
             }
             finally { _importStack.RemoveAt(_importStack.Count - 1); }
         }
+    }
+
+    /// <summary>A path that starts with a protocol (<c>http://</c>): an identifier, a colon and two slashes.</summary>
+    private static bool HasProtocol(string path)
+    {
+        var colon = path.IndexOf("://", StringComparison.Ordinal);
+        return colon > 0 && (char.IsLetter(path[0]) || path[0] is '_' or '-') && path[..colon].All(c => char.IsLetterOrDigit(c) || c is '-' or '_');
     }
 
     private string? Resolve(string url, string from)

@@ -148,12 +148,26 @@ public sealed class Parser
         return statements;
     }
 
-    private List<Statement> ParseBlock()
+    /// <summary>What a block is inside, as libsass's parser tracks it (some statements are allowed only in some blocks).</summary>
+    private enum Scope { Rules, Media, Control, Mixin, Function, AtRoot, Properties }
+
+    /// <summary>The blocks being parsed, innermost last (empty at the top level).</summary>
+    private readonly List<Scope> _scopes = new();
+
+    private List<Statement> ParseBlock(Scope? scope = null)
     {
         Expect('{');
-        var body = ParseStatements(topLevel: false);
-        Expect('}');
-        return body;
+        if (scope is { } pushed) _scopes.Add(pushed);
+        try
+        {
+            var body = ParseStatements(topLevel: false);
+            Expect('}');
+            return body;
+        }
+        finally
+        {
+            if (scope is not null) _scopes.RemoveAt(_scopes.Count - 1);
+        }
     }
 
     private Statement ParseStatement()
@@ -197,7 +211,7 @@ public sealed class Parser
                     inside += InterpolationEnd(selector, i) - i - 3;
                 _lags.Add((start + selector.Length, Point(start).Line, last + 2 - inside));
             }
-            var body = ParseBlock();
+            var body = ParseBlock(Scope.Rules);
             return new RuleStatement(span, ParseInterpolated(selector, span, verbatim ? start : -1), body)
             {
                 Range = Range(start, _pos),
@@ -293,18 +307,14 @@ public sealed class Parser
         switch (name)
         {
             case "import":
-            {
-                var text = ReadUntilStatementEnd(out _).Trim();
-                var urls = SplitTopLevel(text, ',').Select(u => u.Trim()).ToList();
-                return new ImportStatement(span, urls, text);
-            }
+                return ParseImport(span);
             case "mixin":
             case "function":
             {
                 SkipWhitespace();
                 var id = ReadIdentifier();
                 var parameters = ParseParameters();
-                var body = ParseBlock();
+                var body = ParseBlock(name == "mixin" ? Scope.Mixin : Scope.Function);
                 return name == "mixin" ? new MixinStatement(span, id, parameters, body) : new FunctionStatement(span, id, parameters, body);
             }
             case "include":
@@ -338,7 +348,7 @@ public sealed class Parser
                 var clauses = new List<(Expression?, IReadOnlyList<Statement>)>();
                 var conditionStart = _pos;
                 var condition = ReadUntil('{');
-                clauses.Add((ParseExpression(condition, span, conditionStart), ParseBlock()));
+                clauses.Add((ParseExpression(condition, span, conditionStart), ParseBlock(Scope.Control)));
                 while (true)
                 {
                     var save = _pos;
@@ -350,11 +360,11 @@ public sealed class Parser
                     {
                         _pos += 2;
                         var elseStart = _pos;
-                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseBlock()));
+                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseBlock(Scope.Control)));
                     }
                     else
                     {
-                        clauses.Add((null, ParseBlock()));
+                        clauses.Add((null, ParseBlock(Scope.Control)));
                         break;
                     }
                 }
@@ -366,7 +376,7 @@ public sealed class Parser
                 var header = ReadUntil('{');
                 var inAt = IndexOfWord(header, "in");
                 var variables = header[..inAt].Split(',').Select(v => v.Trim().TrimStart('$')).ToList();
-                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseBlock());
+                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseBlock(Scope.Control));
             }
             case "for":
             {
@@ -379,19 +389,19 @@ public sealed class Parser
                 var fromExpr = header[(from + 4)..to];
                 var toExpr = header[(to + (through >= 0 ? 7 : 2))..];
                 return new ForStatement(span, variable, ParseExpression(fromExpr, span, headerStart + from + 4),
-                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseBlock());
+                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseBlock(Scope.Control));
             }
             case "while":
             {
                 var conditionStart = _pos;
-                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseBlock());
+                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseBlock(Scope.Control));
             }
             case "media":
             {
                 var rawQuery = ReadUntil('{');
                 var query = rawQuery.Trim();
                 var blockStart = _pos;
-                var body = ParseBlock();
+                var body = ParseBlock(Scope.Media);
                 return new MediaStatement(span, ParseInterpolated(query, span), body)
                 {
                     KeywordRange = Range(at, at + 6),
@@ -419,11 +429,157 @@ public sealed class Parser
                 if (terminator == '{')
                 {
                     _pos--;
-                    block = ParseBlock();
+                    block = ParseBlock(name == "at-root" ? Scope.AtRoot : null);
                 }
                 return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block) { KeywordRange = keyword, ParametersRange = parametersRange };
             }
         }
+    }
+
+    /// <summary>An <c>@import</c>: quoted paths and <c>url()</c>s separated by commas, then any media queries.</summary>
+    private ImportStatement ParseImport(SourceSpan span)
+    {
+        // libsass's parser allows no file import inside a control directive, mixin or @at-root (a url() it lets through)
+        if (_scopes.Count > 0 && _scopes[^1] is not (Scope.Rules or Scope.Media or Scope.Function))
+        {
+            var save = _pos;
+            SkipTrivia(null);
+            var url = At("url(");
+            _pos = save;
+            if (!url) throw Error("Import directives may not be used within control directives or mixins.");
+        }
+        var urls = new List<(string, Expression?)>();
+        do
+        {
+            SkipTrivia(null);
+            if (Peek() is '"' or '\'')
+            {
+                var end = StringEnd(_text, _pos);
+                urls.Add((_text[_pos..end], null));
+                _pos = end;
+            }
+            else if (At("url("))
+            {
+                var end = ParenEnd(_text, _pos + 3);
+                var call = _text[_pos..end];
+                urls.Add((call, ParseExpression(call, span)));
+                _pos = end;
+            }
+            else throw Error(urls.Count == 0 ? "@import directive requires a url or quoted path" : "expecting another url or quoted path in @import list");
+            SkipTrivia(null);
+        }
+        while (Peek() == ',' && _pos++ >= 0);
+        var queriesStart = _pos;
+        var queries = ReadUntilStatementEnd(out _).Trim();
+        if (queries.Length == 0) return new ImportStatement(span, urls, null);
+        _pos = queriesStart;
+        SkipTrivia(null);
+        var parsed = ParseMediaQueries(span);
+        SkipTrivia(null);
+        if (Peek() is not (';' or '}' or '\0'))
+            throw Error($"Invalid CSS after '{_text[Math.Max(0, _text.LastIndexOf('\n', _pos - 1) + 1).._pos].TrimEnd()}': expected 1 selector or at-rule, was \"{_text[_pos..Math.Max(_pos, _text.IndexOf('\n', _pos) is var nl and >= 0 ? nl : _text.Length)]}\"");
+        if (Peek() == ';') _pos++;
+        return new ImportStatement(span, urls, parsed);
+    }
+
+    /// <summary>A media query list as libsass parses it (<c>not</c>/<c>only</c>, a type, <c>and</c> and features in
+    /// parentheses), its features' script to evaluate; printed with one space between words, <c>: </c> in a feature.</summary>
+    private Interpolated ParseMediaQueries(SourceSpan span)
+    {
+        var parts = new List<object>();
+        while (true)
+        {
+            SkipTrivia(null);
+            if (MediaKeyword("not")) parts.Add("not ");
+            else if (MediaKeyword("only")) parts.Add("only ");
+            SkipTrivia(null);
+            if (ReadMediaIdentifier(span, plainToo: true) is { } type) parts.AddRange(type.Parts);
+            else ParseMediaExpression(parts, span);
+            MediaAnds(parts, span);
+            var save = _pos;
+            SkipTrivia(null);
+            if (ReadMediaIdentifier(span, plainToo: false) is { } more)
+            {
+                parts.Add(" ");
+                parts.AddRange(more.Parts);
+                MediaAnds(parts, span);
+            }
+            else _pos = save;
+            var beforeComma = _pos;
+            SkipTrivia(null);
+            if (Peek() != ',') { _pos = beforeComma; break; }
+            _pos++;
+            parts.Add(", ");
+        }
+        return new Interpolated(parts);
+    }
+
+    private void MediaAnds(List<object> parts, SourceSpan span)
+    {
+        while (true)
+        {
+            var save = _pos;
+            SkipTrivia(null);
+            if (!MediaKeyword("and"))
+            {
+                _pos = save;
+                return;
+            }
+            parts.Add(" and ");
+            SkipTrivia(null);
+            ParseMediaExpression(parts, span);
+        }
+    }
+
+    private bool MediaKeyword(string word)
+    {
+        if (!At(word) || char.IsLetterOrDigit(Peek(word.Length)) || Peek(word.Length) is '-' or '_' or '\\') return false;
+        _pos += word.Length;
+        return true;
+    }
+
+    /// <summary>An identifier with interpolations (<paramref name="plainToo"/>: or without) at the position, or null.</summary>
+    private Interpolated? ReadMediaIdentifier(SourceSpan span, bool plainToo)
+    {
+        var start = _pos;
+        var end = _pos;
+        while (end < _text.Length)
+        {
+            var c = _text[end];
+            if (c == '#' && end + 1 < _text.Length && _text[end + 1] == '{') { end = InterpolationEnd(_text, end); continue; }
+            if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127) { end++; continue; }
+            if (c == '\\' && end + 1 < _text.Length) { end += 2; continue; }
+            break;
+        }
+        var text = _text[start..end];
+        if (text.Length == 0 || text == "-" || char.IsDigit(text[0]) || (!plainToo && !text.Contains("#{", StringComparison.Ordinal))) return null;
+        _pos = end;
+        return ParseInterpolated(text, span);
+    }
+
+    /// <summary>A media feature in parentheses, <c>(feature: value)</c> or <c>(feature)</c>, or an identifier with interpolations.</summary>
+    private void ParseMediaExpression(List<object> parts, SourceSpan span)
+    {
+        if (ReadMediaIdentifier(span, plainToo: false) is { } identifier)
+        {
+            parts.AddRange(identifier.Parts);
+            return;
+        }
+        if (Peek() != '(') throw Error("media query expression must begin with '('");
+        var end = ParenEnd(_text, _pos);
+        if (end > _text.Length || _text[end - 1] != ')') throw Error("unclosed parenthesis in media query expression");
+        var inner = _text[(_pos + 1)..(end - 1)];
+        if (inner.Trim().Length == 0) throw Error("media feature required in media query expression");
+        var colon = FindDeclarationColon(inner);
+        parts.Add("(");
+        parts.Add(ParseExpression(colon < 0 ? inner : inner[..colon], span));
+        if (colon >= 0)
+        {
+            parts.Add(": ");
+            parts.Add(ParseExpression(inner[(colon + 1)..], span));
+        }
+        parts.Add(")");
+        _pos = end;
     }
 
     private static int IndexOfWord(string text, string word)
