@@ -31,6 +31,9 @@ public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, st
 {
     public SourceRange? NameRange { get; init; }
     public SourceRange? ValueRange { get; init; }
+
+    /// <summary>The nested properties of <c>font: bold { family: x; }</c> (named <c>font-family</c>); null for none.</summary>
+    public IReadOnlyList<Statement>? Body { get; init; }
 }
 public sealed record VariableStatement(SourceSpan Span, string Name, Expression Value, bool Default, bool Global) : Statement(Span);
 /// <param name="Urls">Each quoted path as written, or a <c>url(...)</c> as written with its expression.</param>

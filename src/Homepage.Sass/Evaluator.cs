@@ -37,7 +37,7 @@ internal sealed partial class Evaluator
     /// <param name="Owner">The rule whose selectors <paramref name="Selectors"/> are (its source-map positions go to the rules
     /// made for them in media blocks and at-rules).</param>
     private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File, IReadOnlySet<string>? Breaks = null,
-        List<string>? AtRootParents = null, CssRule? Owner = null);
+        List<string>? AtRootParents = null, CssRule? Owner = null, string? PropertyPrefix = null);
 
     /// <summary>A rule of the context's selectors (with their source-map positions), for declarations inside a media block or at-rule.</summary>
     private static CssRule RuleOfContext(Context context) =>
@@ -364,7 +364,7 @@ internal sealed partial class Evaluator
         PushScope();
         try
         {
-            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule });
+            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule, PropertyPrefix = null });
         }
         finally { PopScope(); }
     }
@@ -566,11 +566,13 @@ internal sealed partial class Evaluator
         {
             throw LocatedAs(e.Message, d.Span);
         }
+        if (d.Body is not null)
+            Evaluate(d.Body, context with { PropertyPrefix = context.PropertyPrefix + Interpolate(d.Name) + "-" });
     }
 
     private void DeclareUnlocated(DeclarationStatement d, Context context)
     {
-        var name = Interpolate(d.Name);
+        var name = context.PropertyPrefix + Interpolate(d.Name);
         string text;
         IReadOnlyList<(int, int, SourceRange)>? tokens = null;
         if (name.StartsWith("--", StringComparison.Ordinal))

@@ -143,7 +143,13 @@ public sealed class Parser
                 break;
             }
             if (Peek() == ';') { _pos++; continue; }
-            statements.Add(ParseStatement());
+            var statement = ParseStatement();
+            // beneath properties only properties, control directives and includes (libsass's nesting check)
+            if (_scopes.Count > 0 && _scopes[^1] == Scope.Properties && statement is not (DeclarationStatement or IfStatement or EachStatement
+                    or ForStatement or WhileStatement or IncludeStatement or CommentStatement))
+                throw new SassException($"Error: Illegal nesting: Only properties may be nested beneath properties.\n        on line {statement.Span.Line}:{statement.Span.Column} of {_file}",
+                    _file, statement.Span.Line, statement.Span.Column);
+            statements.Add(statement);
         }
         return statements;
     }
@@ -196,6 +202,16 @@ public sealed class Parser
         // A declaration or a nested rule: look ahead for what ends the header.
         var start = _pos;
         var header = ReadUntilStatementEnd(out var terminator);
+        if (terminator == '{' && PropertySetColon(header) is var setColon and >= 0)
+        {
+            // a property with nested properties (libsass's propset): its value, if any, then the properties it prefixes
+            _pos--;
+            var setName = header[..setColon].Trim();
+            var setValue = header[(setColon + 1)..].Trim();
+            var nested = ParseBlock(Scope.Properties);
+            return new DeclarationStatement(span, ParseInterpolated(setName, span), setValue,
+                setValue.Length > 0 ? ParseExpression(setValue, span) : new LiteralExpression(SassNull.Instance)) { Body = nested };
+        }
         if (terminator == '{')
         {
             _pos--; // back onto the brace
@@ -240,6 +256,22 @@ public sealed class Parser
             NameRange = nameRange,
             ValueRange = Range(valueStart, valueStart + value.Length),
         };
+    }
+
+    /// <summary>The colon of a header that is a property with nested properties (<c>font: {</c>, <c>font: bold {</c>), not a
+    /// selector (<c>a:hover {</c>): a name, then a colon followed by a space or nothing; -1 otherwise.</summary>
+    private static int PropertySetColon(string header)
+    {
+        var colon = FindDeclarationColon(header);
+        if (colon <= 0 || colon + 1 < header.Length && !char.IsWhiteSpace(header[colon + 1])) return -1;
+        var name = header[..colon].Trim();
+        if (name.Length == 0 || name.StartsWith("--", StringComparison.Ordinal)) return -1;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (name[i] == '#' && i + 1 < name.Length && name[i + 1] == '{') { i = InterpolationEnd(name, i) - 1; continue; }
+            if (!(char.IsLetterOrDigit(name[i]) || name[i] is '-' or '_' or '*' || name[i] > 127)) return -1;
+        }
+        return colon;
     }
 
     private static int FindDeclarationColon(string header)
