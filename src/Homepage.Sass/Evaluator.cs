@@ -356,6 +356,7 @@ internal sealed partial class Evaluator
     private void Rule(RuleStatement r, Context context)
     {
         var own = Selectors.CheckAttributes(Interpolate(r.Selector));
+        if (own.Contains('@')) CheckNoAt(own, r.Span);
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks, Range = r.Range, BlockRange = r.BlockRange };
         if (_options.SourceMap) rule.SelectorTokens = MappedSelectorTokens(r, own, context);
@@ -367,6 +368,22 @@ internal sealed partial class Evaluator
             Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule, PropertyPrefix = null });
         }
         finally { PopScope(); }
+    }
+
+    /// <summary>An interpolated selector is parsed again: an <c>@</c> not escaped, outside strings and brackets, is no selector.</summary>
+    private static void CheckNoAt(string selector, SourceSpan span)
+    {
+        var depth = 0;
+        for (var i = 0; i < selector.Length; i++)
+        {
+            var c = selector[i];
+            if (c == '\\') i++;
+            else if (c is '"' or '\'') i = Parser.StringEnd(selector, i) - 1;
+            else if (c is '(' or '[') depth++;
+            else if (c is ')' or ']') depth--;
+            else if (c == '@' && depth == 0)
+                throw Located($"Invalid CSS after \"{selector[..i].TrimEnd()}\": expected selector, was \"{selector[i..].Trim()}\"", span);
+        }
     }
 
     internal static List<string> ResolveSelectors(List<string> parents, string own) => ResolveSelectors(parents, own, null, out _);
@@ -594,7 +611,7 @@ internal sealed partial class Evaluator
             }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
-            if (IsStatic(d.Value))
+            if (IsStatic(d.Value) && QuotesSeparated(d.RawValue))
             {
                 text = StaticCss(d.RawValue);
                 if (d.ValueRange is { } whole) tokens = [(0, text.Length, whole)];
@@ -603,6 +620,7 @@ internal sealed partial class Evaluator
             {
                 var css = StripNumbers(value);
                 text = ValueToCss(css);
+                if (text.Contains('\n')) text = NewlinesToSpaces(text);
                 if (_options.SourceMap) tokens = SourceMaps.ValueTokens(css, _compressed, text);
             }
         }
@@ -629,11 +647,50 @@ internal sealed partial class Evaluator
         _ => false,
     };
 
+    /// <summary>libsass's static value has its quoted strings apart from what is next to them (<c>"a"b</c> is a list it prints
+    /// as <c>"a" b</c>): a space, comma or slash between.</summary>
+    private static bool QuotesSeparated(string raw)
+    {
+        if (raw.IndexOfAny(['"', '\'']) < 0) return true;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '\\') { i++; continue; }
+            if (c is not ('"' or '\'')) continue;
+            var end = Parser.StringEnd(raw, i);
+            if (i > 0 && !(char.IsWhiteSpace(raw[i - 1]) || raw[i - 1] is ',' or '/' or '(')) return false;
+            if (end < raw.Length && !(char.IsWhiteSpace(raw[end]) || raw[end] is ',' or '/' or ')' or ';')) return false;
+            i = end - 1;
+        }
+        return true;
+    }
+
     /// <summary>A static value as libsass prints it: as written, a line break and the spaces around it made one space.</summary>
     private static string StaticCss(string raw) => StaticLineBreaks().Replace(raw.Trim(), " ");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*(\r?\n)[ \t\r\n]*")]
     private static partial System.Text.RegularExpressions.Regex StaticLineBreaks();
+
+    /// <summary>libsass's <c>string_to_output</c>: a newline in an unquoted string prints as a space, the white space after it dropped.</summary>
+    private static string NewlinesToSpaces(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var afterNewline = false;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                sb.Append(' ');
+                afterNewline = true;
+            }
+            else if (!(afterNewline && char.IsWhiteSpace(c)))
+            {
+                sb.Append(c);
+                afterNewline = false;
+            }
+        }
+        return sb.ToString();
+    }
 
     private string ValueToCss(SassValue value)
     {

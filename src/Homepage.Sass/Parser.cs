@@ -301,6 +301,7 @@ public sealed class Parser
                 _pos = end;
                 continue;
             }
+            if (c == '\\' && _pos + 1 < _text.Length) { sb.Append(c).Append(_text[_pos + 1]); _pos += 2; continue; } // an escaped quote or brace
             if (c == '#' && Peek(1) == '{') { interp++; sb.Append("#{"); _pos += 2; continue; }
             if (c == '}' && interp > 0) { interp--; sb.Append('}'); _pos++; continue; }
             if (c == '/' && Peek(1) == '/' && interp == 0 && parens == 0 && (sb.Length == 0 || sb[^1] != ':'))
@@ -744,6 +745,18 @@ public sealed class Parser
         return text.Length;
     }
 
+    /// <summary>True when <paramref name="text"/> (a quoted string's inside) holds an interpolation not escaped.</summary>
+    internal static bool HasInterpolation(string text)
+    {
+        for (var i = text.IndexOf("#{", StringComparison.Ordinal); i >= 0; i = text.IndexOf("#{", i + 2, StringComparison.Ordinal))
+        {
+            var backslashes = 0;
+            for (var j = i - 1; j >= 0 && text[j] == '\\'; j--) backslashes++;
+            if (backslashes % 2 == 0) return true;
+        }
+        return false;
+    }
+
     /// <summary>The index just after the <c>}</c> closing the interpolation that starts at <paramref name="start"/> (<c>#{</c>).</summary>
     internal static int InterpolationEnd(string text, int start)
     {
@@ -808,12 +821,19 @@ public sealed class Parser
     // ---- interpolation and expressions --------------------------------------------------------------------------
 
     /// <param name="at">Where <paramref name="text"/> starts in the file (-1: not known).</param>
-    internal Interpolated ParseInterpolated(string text, SourceSpan span, int at = -1)
+    /// <param name="escapes">A backslash escapes the next character (<c>\#{</c> is no interpolation), as in a quoted string.</param>
+    internal Interpolated ParseInterpolated(string text, SourceSpan span, int at = -1, bool escapes = false)
     {
         var parts = new List<object>();
         var sb = new StringBuilder();
         for (var i = 0; i < text.Length; i++)
         {
+            if (escapes && text[i] == '\\' && i + 1 < text.Length)
+            {
+                sb.Append(text, i, 2);
+                i++;
+                continue;
+            }
             if (text[i] == '#' && i + 1 < text.Length && text[i + 1] == '{')
             {
                 var j = InterpolationEnd(text, i);
