@@ -280,7 +280,7 @@ internal sealed partial class Evaluator
             case "type-of":
                 return new SassString(Arg(0, "value") switch
                 {
-                    SassNumber => "number", SassColor => "color", SassString => "string", SassBool => "bool", SassList => "list", SassMap => "map",
+                    SassNumber => "number", SassColor => "color", SassString => "string", SassBool => "bool", SassList { Keywords: not null } => "arglist", SassList => "list", SassMap => "map",
                     SassFunction => "function", _ => "null",
                 }, false);
             case "if": return Arg(0, "condition").IsTruthy ? Arg(1, "if-true") : Arg(2, "if-false");

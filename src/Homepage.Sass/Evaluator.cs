@@ -18,7 +18,7 @@ internal sealed partial class Evaluator
     private List<Dictionary<string, SassValue>> _scopes = [new(StringComparer.Ordinal)];
     private readonly Dictionary<string, MixinStatement> _mixins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionStatement> _functions = new(StringComparer.Ordinal);
-    private readonly Stack<(IReadOnlyList<Statement>? Content, List<Dictionary<string, SassValue>> Scopes)> _contentStack = new();
+    private readonly Stack<(IReadOnlyList<Statement>? Content, List<Dictionary<string, SassValue>> Scopes, IReadOnlyList<Parameter>? Using)> _contentStack = new();
     private readonly List<string> _importStack = new();
     private int _depth;
 
@@ -252,17 +252,29 @@ internal sealed partial class Evaluator
                 case IncludeStatement inc:
                     Include(inc, context);
                     return null;
-                case ContentStatement:
+                case ContentStatement cs:
                     if (_contentStack.Count > 0 && _contentStack.Peek().Content is { } content)
                     {
-                        var (_, callerScopes) = _contentStack.Pop();
+                        // the arguments are evaluated where @content is, the block runs where it was written
+                        var contentArguments = cs.Arguments.Count > 0 ? EvalArguments(cs.Arguments) : [];
+                        var (_, callerScopes, usingParameters) = _contentStack.Pop();
                         var mixinScopes = _scopes;
                         _scopes = callerScopes;
-                        try { EvaluateScoped(content, context); }
+                        var bound = usingParameters is not null || contentArguments.Count > 0;
+                        try
+                        {
+                            if (bound)
+                            {
+                                PushScope();
+                                Bind(usingParameters ?? [], contentArguments, cs.Span, "Mixin @content");
+                            }
+                            EvaluateScoped(content, context);
+                        }
                         finally
                         {
+                            if (bound) PopScope();
                             _scopes = mixinScopes;
-                            _contentStack.Push((content, callerScopes));
+                            _contentStack.Push((content, callerScopes, usingParameters));
                         }
                     }
                     return null;
@@ -338,7 +350,7 @@ internal sealed partial class Evaluator
     private static SassValue StripNumbers(SassValue value) => value switch
     {
         OriginalNumber n => n.Number,
-        SassList l => new SassList(l.Items.Select(StripNumbers).ToList(), l.Separator, l.Bracketed),
+        SassList l => l with { Items = l.Items.Select(StripNumbers).ToList() },
         _ => value,
     };
 
@@ -347,7 +359,7 @@ internal sealed partial class Evaluator
     {
         OriginalNumber n => n.Number,
         OriginalColor c => c.Color,
-        SassList l => new SassList(l.Items.Select(Strip).ToList(), l.Separator, l.Bracketed),
+        SassList l => l with { Items = l.Items.Select(Strip).ToList() },
         _ => value,
     };
 
@@ -854,14 +866,15 @@ internal sealed partial class Evaluator
     {
         if (!_mixins.TryGetValue(inc.Name.Replace('_', '-'), out var mixin))
             throw new SassException($"Error: no mixin named {inc.Name}\n        on line {inc.Span.Line}:{inc.Span.Column} of {inc.Span.File}", inc.Span.File, inc.Span.Line, inc.Span.Column);
+        if (inc.Content is not null && !mixin.HasContent) throw Located($"Mixin \"{inc.Name}\" does not accept a content block.", inc.Span);
         var arguments = EvalArguments(inc.Arguments);
         var callerScopes = _scopes;
-        _contentStack.Push((inc.Content, callerScopes));
+        _contentStack.Push((inc.Content, callerScopes, inc.Using));
         _scopes = [callerScopes[0], new Dictionary<string, SassValue>(StringComparer.Ordinal)];
         _definitionsForbidden++;
         try
         {
-            Bind(mixin.Parameters, arguments, inc.Span);
+            Bind(mixin.Parameters, arguments, inc.Span, "Mixin " + inc.Name);
             Evaluate(mixin.Body, context);
         }
         finally
@@ -886,13 +899,28 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>The separator of the list last passed with <c>...</c> (a variable-length parameter's list takes it).</summary>
+    private string? _splatSeparator;
+
+    /// <summary>How many positional arguments the lists passed with <c>...</c> gave.</summary>
+    private int _splatCount;
+
     private List<(string? Name, SassValue Value)> EvalArgumentsDividing(IReadOnlyList<Argument> arguments)
     {
         var result = new List<(string?, SassValue)>();
+        _splatSeparator = null;
+        _splatCount = 0;
         foreach (var a in arguments)
         {
             var value = Eval(a.Value);
-            if (a.Rest && Strip(value) is SassList list) result.AddRange(list.Items.Select(i => ((string?)null, i)));
+            if (a.Rest && Strip(value) is SassList list)
+            {
+                result.AddRange(list.Items.Select(i => ((string?)null, i)));
+                _splatSeparator = list.Separator;
+                _splatCount += list.Items.Count;
+                // an argument list passes on its keyword arguments too
+                if (list.Keywords is { } passed) result.AddRange(passed.Select(k => ((string?)k.Name, k.Value)));
+            }
             else if (a.Rest && Strip(value) is SassMap keywords) // $map... passes its pairs as keyword arguments
                 result.AddRange(keywords.Entries.Select(e => ((string?)(e.Key is SassString k ? k.Text : e.Key.ToCss(false)).Replace('_', '-'), e.Value)));
             else result.Add((a.Name?.Replace('_', '-'), value));
@@ -900,23 +928,34 @@ internal sealed partial class Evaluator
         return result;
     }
 
-    private void Bind(IReadOnlyList<Parameter> parameters, List<(string? Name, SassValue Value)> arguments, SourceSpan span)
+    /// <param name="callee">The mixin or function, for an error (<c>Mixin foo</c>, <c>Function foo</c>).</param>
+    private void Bind(IReadOnlyList<Parameter> parameters, List<(string? Name, SassValue Value)> arguments, SourceSpan span, string callee)
     {
+        var splatSeparator = _splatSeparator ?? ",";
+        var splatted = _splatCount;
         var positional = arguments.Where(a => a.Name is null).Select(a => a.Value).ToList();
         var named = arguments.Where(a => a.Name is not null).ToDictionary(a => a.Name!, a => a.Value);
+        var rest = parameters.Count > 0 && parameters[^1].Rest;
+        // too many arguments passed one by one are an error; those of a list passed with ... are dropped (libsass warns)
+        if (!rest && positional.Count - splatted > parameters.Count)
+            throw Located($"wrong number of arguments ({positional.Count} for {parameters.Count}) for `{callee[(callee.IndexOf(' ') + 1)..]}'", span);
+        if (!rest && named.Keys.FirstOrDefault(k => !parameters.Any(p => p.Name.Replace('_', '-') == k)) is { } unknown)
+            throw Located($"{callee} has no parameter named ${unknown}", span);
         for (var i = 0; i < parameters.Count; i++)
         {
             var p = parameters[i];
             var key = p.Name.Replace('_', '-');
             if (p.Rest)
             {
-                SetLocal(p.Name, new SassList(positional.Skip(i).ToList(), ","));
+                // an argument list: the positional arguments left, and the keyword arguments no parameter took
+                var keywords = named.Where(n => !parameters.Any(q => !q.Rest && q.Name.Replace('_', '-') == n.Key)).Select(n => (n.Key, n.Value)).ToList();
+                SetLocal(p.Name, new SassList(positional.Skip(i).ToList(), splatSeparator) { Keywords = keywords });
                 return;
             }
             if (i < positional.Count) SetLocal(p.Name, positional[i]);
             else if (named.TryGetValue(key, out var v)) SetLocal(p.Name, v);
             else if (p.Default is not null) SetLocal(p.Name, Eval(p.Default));
-            else throw new SassException($"Error: missing argument ${p.Name}.\n        on line {span.Line}:{span.Column} of {span.File}", span.File, span.Line, span.Column);
+            else throw Located($"{callee} is missing argument ${p.Name}.", span);
         }
     }
 
@@ -927,7 +966,7 @@ internal sealed partial class Evaluator
         _definitionsForbidden++;
         try
         {
-            Bind(f.Parameters, arguments, span);
+            Bind(f.Parameters, arguments, span, "Function " + f.Name);
             var context = new Context(new List<CssNode>(), [], null, null, span.File);
             foreach (var s in f.Body)
                 if (EvaluateStatement(s, context) is { } r) return r;

@@ -347,8 +347,12 @@ public sealed class Parser
                 SkipWhitespace();
                 var id = ReadIdentifier();
                 var parameters = ParseParameters();
+                var outerContent = _contentSeen;
+                _contentSeen = false;
                 var body = ParseBlock(name == "mixin" ? Scope.Mixin : Scope.Function);
-                return name == "mixin" ? new MixinStatement(span, id, parameters, body) : new FunctionStatement(span, id, parameters, body);
+                var hasContent = _contentSeen;
+                _contentSeen = outerContent;
+                return name == "mixin" ? new MixinStatement(span, id, parameters, body) { HasContent = hasContent } : new FunctionStatement(span, id, parameters, body);
             }
             case "include":
             {
@@ -362,14 +366,37 @@ public sealed class Parser
                     arguments = ParseArguments(inner, span, Verbatim(inner, innerStart) ? innerStart : -1);
                 }
                 SkipWhitespace();
+                List<Parameter>? usingParameters = null;
+                if (_pos + 5 <= _text.Length && string.Compare(_text, _pos, "using", 0, 5, StringComparison.OrdinalIgnoreCase) == 0
+                    && !(char.IsLetterOrDigit(Peek(5)) || Peek(5) is '-' or '_'))
+                {
+                    // the content block's parameters
+                    _pos += 5;
+                    SkipWhitespace();
+                    if (Peek() != '(') throw Error($"Invalid CSS after \"{Before()}\": expected \"(\", was \"{After()}\"");
+                    usingParameters = ParseParameters();
+                    SkipWhitespace();
+                    if (Peek() != '{') throw Error($"Invalid CSS after \"{Before()}\": expected \"{{\", was \"{After()}\"");
+                }
                 IReadOnlyList<Statement>? content = null;
                 if (Peek() == '{') content = ParseBlock();
                 else if (Peek() == ';') _pos++;
-                return new IncludeStatement(span, id, arguments, content);
+                else if (Peek() is not ('}' or '\0')) throw Error($"Invalid CSS after \"{Before()}\": expected \";\", was \"{After()}\"");
+                return new IncludeStatement(span, id, arguments, content) { Using = usingParameters };
             }
             case "content":
+            {
+                _contentSeen = true;
+                SkipWhitespace();
+                List<Argument> arguments = [];
+                if (Peek() == '(')
+                {
+                    var inner = ReadParenthesized(out _);
+                    arguments = ParseArguments(inner, span);
+                }
                 ReadUntilStatementEnd(out _);
-                return new ContentStatement(span);
+                return new ContentStatement(span) { Arguments = arguments };
+            }
             case "return":
             {
                 var valueStart = _pos;
@@ -615,6 +642,24 @@ public sealed class Parser
         _pos = end;
     }
 
+    /// <summary>A <c>@content</c> was parsed in the mixin being parsed.</summary>
+    private bool _contentSeen;
+
+    /// <summary>The text of the line before the position (at most 20 characters, libsass's "..." before them), for an error.</summary>
+    private string Before()
+    {
+        var lineStart = _text.LastIndexOf('\n', Math.Max(0, _pos - 1)) + 1;
+        var before = _text[lineStart.._pos].TrimEnd();
+        return before.Length > 20 ? "..." + before[^20..] : before;
+    }
+
+    /// <summary>The rest of the line from the position, for an error.</summary>
+    private string After()
+    {
+        var end = _text.IndexOf('\n', _pos);
+        return _text[_pos..(end < 0 ? _text.Length : end)];
+    }
+
     private static int IndexOfWord(string text, string word)
     {
         for (var i = 0; i + word.Length <= text.Length; i++)
@@ -678,16 +723,29 @@ public sealed class Parser
         var inner = ReadParenthesized(out var innerStart);
         var parameters = new List<Parameter>();
         var offset = 0;
-        foreach (var part in SplitTopLevel(inner, ','))
+        var parts = SplitTopLevel(inner, ',');
+        for (var k = 0; k < parts.Count; k++)
         {
+            var part = parts[k];
             var partStart = innerStart + offset;
             offset += part.Length + 1;
             var p = part.TrimEnd();
             var lead = p.Length - p.TrimStart().Length;
             p = p.TrimStart();
-            if (p.Length == 0) continue;
+            if (p.Length == 0)
+            {
+                // nothing after a last comma is allowed (or in empty parentheses), nothing between two commas not
+                if (k == parts.Count - 1) continue;
+                throw Error("Invalid CSS: expected variable (e.g. $foo), was \",\"");
+            }
             var rest = p.EndsWith("...", StringComparison.Ordinal);
             if (rest) p = p[..^3];
+            if (p.Contains("...", StringComparison.Ordinal)) throw Error($"Invalid CSS after \"{p[..(p.IndexOf("...", StringComparison.Ordinal) + 3)]}\": expected \")\"");
+            // libsass's order: required parameters, then optional ones, then one variable-length parameter
+            if (parameters.Count > 0 && parameters[^1].Rest)
+                throw Error(rest ? "functions and mixins cannot have more than one variable-length parameter"
+                    : p.Contains(':') ? "optional parameters may not be combined with variable-length parameters" : "required parameters must precede variable-length parameters");
+            if (!rest && !p.Contains(':') && parameters.Any(q => q.Default is not null)) throw Error("required parameters must precede optional parameters");
             var colon = p.IndexOf(':');
             var name = (colon < 0 ? p : p[..colon]).Trim().TrimStart('$');
             var at = partStart + lead + colon + 1;

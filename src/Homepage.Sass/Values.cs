@@ -190,6 +190,9 @@ public sealed record SassColor(double R, double G, double B, double A = 1) : Sas
 
 public sealed record SassList(IReadOnlyList<SassValue> Items, string Separator, bool Bracketed = false) : SassValue
 {
+    /// <summary>An argument list (a variable-length parameter's value): the keyword arguments it took; null for a list.</summary>
+    public IReadOnlyList<(string Name, SassValue Value)>? Keywords { get; init; }
+
     public override string ToCss(bool compressed)
     {
         var sep = Separator == "," ? (compressed ? "," : ", ") : " ";
