@@ -474,12 +474,18 @@ internal sealed partial class Evaluator
     {
         breaks = new HashSet<string>(StringComparer.Ordinal);
         var children = new List<(string Text, bool Break)>();
+        var brokenBefore = false; // a line break between commas with nothing between them counts for the next selector
         foreach (var part in Parser.SplitTopLevel(own, ','))
         {
             var text = part.Trim();
-            if (text.Length == 0) continue;
+            if (text.Length == 0)
+            {
+                brokenBefore |= part.Contains('\n');
+                continue;
+            }
             var leading = part[..part.IndexOf(text[0])];
-            children.Add((text, leading.Contains('\n')));
+            children.Add((text, brokenBefore || leading.Contains('\n')));
+            brokenBefore = false;
         }
         var result = new List<string>();
         if (parents.Count == 0)
@@ -573,6 +579,9 @@ internal sealed partial class Evaluator
     {
         var at = text.IndexOf('&');
         var rest = text[(at + 1)..];
+        // a line break after & is not kept (libsass)
+        if (rest.Length > 0 && char.IsWhiteSpace(rest[0]) && rest.TrimStart() is var after && rest.AsSpan(0, rest.Length - after.Length).Contains('\n'))
+            rest = " " + after;
         foreach (var parent in first)
         {
             if (!rest.Contains('&'))
