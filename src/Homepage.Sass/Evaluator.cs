@@ -233,11 +233,11 @@ internal sealed partial class Evaluator
                     return null;
                 case MixinStatement m:
                     if (_definitionsForbidden > 0) throw Located("Mixins may not be defined within control directives or other mixins.", m.Span);
-                    _mixins[m.Name.Replace('_', '-')] = m;
+                    Define("@mixin " + m.Name.Replace('_', '-'), m, _mixins, m.Name.Replace('_', '-'));
                     return null;
                 case FunctionStatement f:
                     if (_definitionsForbidden > 0) throw Located("Functions may not be defined within control directives or other mixins.", f.Span);
-                    _functions[f.Name.Replace('_', '-')] = f;
+                    Define("@function " + f.Name.Replace('_', '-'), f, _functions, f.Name.Replace('_', '-'));
                     return null;
                 case IfStatement or EachStatement or ForStatement or WhileStatement:
                     _definitionsForbidden++;
@@ -309,6 +309,38 @@ internal sealed partial class Evaluator
             _depth--;
         }
     }
+
+    /// <summary>A mixin or function defined inside a rule is local to it (libsass keeps them with the variables).</summary>
+    private sealed record Definition(Statement Statement) : SassValue
+    {
+        public override string ToCss(bool compressed) => "";
+    }
+
+    /// <summary>How many mixins and functions have been defined below the top level.</summary>
+    private int _localDefinitions;
+
+    private void Define<T>(string key, T definition, Dictionary<string, T> global, string name) where T : Statement
+    {
+        if (_scopes.Count == 1) global[name] = definition;
+        else
+        {
+            _scopes[^1][key] = new Definition(definition);
+            _localDefinitions++;
+        }
+    }
+
+    private T? FindLocal<T>(string key) where T : Statement
+    {
+        for (var i = _scopes.Count - 1; i >= 1; i--)
+            if (_scopes[i].TryGetValue(key, out var found) && found is Definition { Statement: T statement }) return statement;
+        return null;
+    }
+
+    internal MixinStatement? FindMixin(string name) =>
+        (_localDefinitions > 0 ? FindLocal<MixinStatement>("@mixin " + name) : null) ?? _mixins.GetValueOrDefault(name);
+
+    internal FunctionStatement? FindFunction(string name) =>
+        (_localDefinitions > 0 ? FindLocal<FunctionStatement>("@function " + name) : null) ?? _functions.GetValueOrDefault(name);
 
     private SassValue? EvaluateScoped(IReadOnlyList<Statement> body, Context context)
     {
@@ -873,7 +905,7 @@ internal sealed partial class Evaluator
 
     private void Include(IncludeStatement inc, Context context)
     {
-        if (!_mixins.TryGetValue(inc.Name.Replace('_', '-'), out var mixin))
+        if (FindMixin(inc.Name.Replace('_', '-')) is not { } mixin)
             throw new SassException($"Error: no mixin named {inc.Name}\n        on line {inc.Span.Line}:{inc.Span.Column} of {inc.Span.File}", inc.Span.File, inc.Span.Line, inc.Span.Column);
         if (inc.Content is not null && !mixin.HasContent) throw Located($"Mixin \"{inc.Name}\" does not accept a content block.", inc.Span);
         var arguments = EvalArguments(inc.Arguments);

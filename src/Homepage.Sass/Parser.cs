@@ -149,16 +149,32 @@ public sealed class Parser
                     or ForStatement or WhileStatement or IncludeStatement or CommentStatement))
                 throw new SassException($"Error: Illegal nesting: Only properties may be nested beneath properties.\n        on line {statement.Span.Line}:{statement.Span.Column} of {_file}",
                     _file, statement.Span.Line, statement.Span.Column);
+            CheckNesting(statement);
             statements.Add(statement);
         }
         return statements;
     }
 
     /// <summary>What a block is inside, as libsass's parser tracks it (some statements are allowed only in some blocks).</summary>
-    private enum Scope { Rules, Media, Control, Mixin, Function, AtRoot, Properties }
+    private enum Scope { Rules, Media, Control, Mixin, Function, AtRoot, Properties, Content }
 
     /// <summary>The blocks being parsed, innermost last (empty at the top level).</summary>
     private readonly List<Scope> _scopes = new();
+
+    /// <summary>libsass's nesting check: no mixin or function defined in a control directive, mixin or content block; only
+    /// variables, control directives, messages and @return in a function.</summary>
+    private void CheckNesting(Statement statement)
+    {
+        if (_scopes.Count == 0) return;
+        string? error = null;
+        if (statement is MixinStatement or FunctionStatement && _scopes.Any(s => s is Scope.Control or Scope.Mixin or Scope.Content))
+            error = $"{(statement is MixinStatement ? "Mixins" : "Functions")} may not be defined within control directives or other mixins.";
+        else if (_scopes.LastOrDefault(s => s != Scope.Control) == Scope.Function && statement is not (VariableStatement or IfStatement or EachStatement
+                     or ForStatement or WhileStatement or CommentStatement or MessageStatement or ReturnStatement))
+            error = "Functions can only contain variable declarations and control directives.";
+        if (error is not null)
+            throw new SassException($"Error: {error}\n        on line {statement.Span.Line}:{statement.Span.Column} of {_file}", _file, statement.Span.Line, statement.Span.Column);
+    }
 
     private List<Statement> ParseBlock(Scope? scope = null)
     {
@@ -379,7 +395,7 @@ public sealed class Parser
                     if (Peek() != '{') throw Error($"Invalid CSS after \"{Before()}\": expected \"{{\", was \"{After()}\"");
                 }
                 IReadOnlyList<Statement>? content = null;
-                if (Peek() == '{') content = ParseBlock();
+                if (Peek() == '{') content = ParseBlock(Scope.Content);
                 else if (Peek() == ';') _pos++;
                 else if (Peek() is not ('}' or '\0')) throw Error($"Invalid CSS after \"{Before()}\": expected \";\", was \"{After()}\"");
                 return new IncludeStatement(span, id, arguments, content) { Using = usingParameters };
@@ -500,7 +516,7 @@ public sealed class Parser
     private ImportStatement ParseImport(SourceSpan span)
     {
         // libsass's parser allows no file import inside a control directive, mixin or @at-root (a url() it lets through)
-        if (_scopes.Count > 0 && _scopes[^1] is not (Scope.Rules or Scope.Media or Scope.Function))
+        if (_scopes.LastOrDefault(s => s != Scope.Content, Scope.Rules) is not (Scope.Rules or Scope.Media or Scope.Function))
         {
             var save = _pos;
             SkipTrivia(null);
