@@ -32,6 +32,9 @@ public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, st
     public SourceRange? NameRange { get; init; }
     public SourceRange? ValueRange { get; init; }
 
+    /// <summary>A comment was dropped from the value (libsass then prints it computed, not as written).</summary>
+    public bool CommentDropped { get; init; }
+
     /// <summary>The nested properties of <c>font: bold { family: x; }</c> (named <c>font-family</c>); null for none.</summary>
     public IReadOnlyList<Statement>? Body { get; init; }
 }

@@ -664,7 +664,7 @@ internal sealed partial class Evaluator
             }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
-            if (IsStatic(d.Value) && QuotesSeparated(d.RawValue))
+            if (IsStatic(d.Value) && !d.CommentDropped && QuotesSeparated(d.RawValue))
             {
                 text = StaticCss(d.RawValue);
                 if (d.ValueRange is { } whole) tokens = [(0, text.Length, whole)];

@@ -39,7 +39,12 @@ internal sealed class ExpressionParser
 
     private void Ws()
     {
-        while (!AtEnd && char.IsWhiteSpace(Peek())) _pos++;
+        while (!AtEnd)
+        {
+            if (char.IsWhiteSpace(Peek())) _pos++;
+            else if (Peek() == '/' && Peek(1) == '*' && _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal) is var close and >= 0) _pos = close + 2; // a comment
+            else break;
+        }
     }
 
     private SassException Error(string message) =>
@@ -291,6 +296,16 @@ internal sealed class ExpressionParser
         if (c == '!')
         {
             var start = _pos++;
+            if (char.IsWhiteSpace(Peek()))
+            {
+                // "! important" is !important, computed (no static value prints it as written)
+                var save = _pos;
+                Ws();
+                var wordStart = _pos;
+                while (!AtEnd && char.IsLetter(Peek())) _pos++;
+                if (_pos > wordStart) return new InterpolatedStringExpression(new Interpolated(["!" + _text[wordStart.._pos]]), false);
+                _pos = save;
+            }
             while (!AtEnd && char.IsLetter(Peek())) _pos++;
             return new LiteralExpression(new SassString(_text[start.._pos], false));
         }

@@ -217,7 +217,9 @@ public sealed class Parser
         }
         // A declaration or a nested rule: look ahead for what ends the header.
         var start = _pos;
+        _commentDropped = false;
         var header = ReadUntilStatementEnd(out var terminator);
+        var commentDropped = _commentDropped;
         if (terminator == '{' && PropertySetColon(header) is var setColon and >= 0)
         {
             // a property with nested properties (libsass's propset): its value, if any, then the properties it prefixes
@@ -263,13 +265,14 @@ public sealed class Parser
         var propName = header[..colon].Trim();
         var value = header[(colon + 1)..].Trim();
         var valueStart = start + colon + 1 + (header.Length - colon - 1 - header[(colon + 1)..].TrimStart().Length);
-        if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
+        if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span)) { CommentDropped = commentDropped };
         var nameRange = Range(start, start + propName.Length);
         // an interpolated property name puts what follows it on its line three columns short of its length further on
         if (_mapped && propName.Contains("#{", StringComparison.Ordinal)) _lags.Add((start + propName.Length, Point(start).Line, -(propName.Length - 3)));
         return new DeclarationStatement(span, ParseInterpolated(propName, span, start), value, ParseExpression(value, span, valueStart))
         {
             NameRange = nameRange,
+            CommentDropped = commentDropped,
             ValueRange = Range(valueStart, valueStart + value.Length),
         };
     }
@@ -301,8 +304,12 @@ public sealed class Parser
         return -1;
     }
 
+    /// <summary>A comment was dropped from the text <see cref="ReadUntilStatementEnd"/> read (its value is then no static one).</summary>
+    private bool _commentDropped;
+
     /// <summary>Reads to the end of a statement header: a <c>{</c>, <c>;</c> or <c>}</c> outside strings, parentheses and interpolation.</summary>
-    private string ReadUntilStatementEnd(out char terminator)
+    /// <param name="dropComments">Drop <c>/* */</c> comments (an unknown at-rule's parameters keep them).</param>
+    private string ReadUntilStatementEnd(out char terminator, bool dropComments = true)
     {
         var sb = new StringBuilder();
         var parens = 0;
@@ -320,6 +327,20 @@ public sealed class Parser
             if (c == '\\' && _pos + 1 < _text.Length) { sb.Append(c).Append(_text[_pos + 1]); _pos += 2; continue; } // an escaped quote or brace
             if (c == '#' && Peek(1) == '{') { interp++; sb.Append("#{"); _pos += 2; continue; }
             if (c == '}' && interp > 0) { interp--; sb.Append('}'); _pos++; continue; }
+            if (c == '/' && Peek(1) == '*' && interp == 0 && dropComments && sb.ToString() is var before
+                && !before.TrimStart().StartsWith("--", StringComparison.Ordinal) && !(before.LastIndexOf("url(", StringComparison.Ordinal) is var url and >= 0 && before.IndexOf(')', url) < 0))
+            {
+                // a comment inside a statement is dropped (a custom property's value keeps it)
+                var close = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
+                if (close >= 0)
+                {
+                    if (sb.Length > 0 && !char.IsWhiteSpace(sb[^1])) sb.Append(' ');
+                    _pos = close + 2;
+                    if (sb.Length > 0) SkipWhitespace();
+                    _commentDropped = true;
+                    continue;
+                }
+            }
             if (c == '/' && Peek(1) == '/' && interp == 0 && parens == 0 && (sb.Length == 0 || sb[^1] != ':'))
             {
                 while (_pos < _text.Length && Peek() != '\n') _pos++;
@@ -496,7 +517,7 @@ public sealed class Parser
             default:
             {
                 var parametersStart = _pos;
-                var parameters = ReadUntilStatementEnd(out var terminator);
+                var parameters = ReadUntilStatementEnd(out var terminator, dropComments: false);
                 var trimmedStart = parametersStart + (parameters.Length - parameters.TrimStart().Length);
                 var keyword = Range(at, at + 1 + name.Length);
                 var parametersRange = parameters.Trim().Length > 0 && Verbatim(parameters, parametersStart)
