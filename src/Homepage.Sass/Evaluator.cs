@@ -802,8 +802,9 @@ internal sealed partial class Evaluator
         {
             var isKeyframes = at.Name.EndsWith("keyframes", StringComparison.Ordinal);
             var inner = context with { Container = node.Children, Selectors = isKeyframes || context.Selectors.Count == 0 ? [] : context.Selectors, Rule = null };
-            if (at.Name == "font-face" || at.Name == "page")
+            if (at.Name == "font-face" || at.Name == "page" || (context.Selectors.Count == 0 && !isKeyframes && at.Name != "media"))
             {
+                // declarations directly inside the at-rule are its own
                 var holder = new CssRule([]);
                 Evaluate(at.Body, inner with { Rule = holder });
                 node.Declarations.AddRange(holder.Declarations);
