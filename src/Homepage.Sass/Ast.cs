@@ -31,19 +31,32 @@ public sealed record DeclarationStatement(SourceSpan Span, Interpolated Name, st
 {
     public SourceRange? NameRange { get; init; }
     public SourceRange? ValueRange { get; init; }
+
+    /// <summary>A comment was dropped from the value (libsass then prints it computed, not as written).</summary>
+    public bool CommentDropped { get; init; }
 }
 /// <summary>A nested property (<c>font: 12px { family: x; }</c>): its own declaration, if it has a value, and the
 /// declarations inside, named with its name and a hyphen before theirs.</summary>
 public sealed record NestedPropertyStatement(SourceSpan Span, Interpolated Name, DeclarationStatement? Own, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record VariableStatement(SourceSpan Span, string Name, Expression Value, bool Default, bool Global) : Statement(Span);
-public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<string> Urls, string Raw) : Statement(Span);
+/// <param name="Urls">Each quoted path as written, or a <c>url(...)</c> as written with its expression.</param>
+/// <param name="Queries">The media queries after the last one.</param>
+public sealed record ImportStatement(SourceSpan Span, IReadOnlyList<(string Raw, Expression? Url)> Urls, Interpolated? Queries) : Statement(Span);
 public sealed record MixinStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span)
 {
-    /// <summary>Its body has an @content (a mixin without one takes no block).</summary>
+    /// <summary>Its body has a <c>@content</c> (it accepts a content block).</summary>
     public bool HasContent { get; init; } = true;
 }
-public sealed record IncludeStatement(SourceSpan Span, string Name, IReadOnlyList<Argument> Arguments, IReadOnlyList<Statement>? Content) : Statement(Span);
-public sealed record ContentStatement(SourceSpan Span) : Statement(Span);
+public sealed record IncludeStatement(SourceSpan Span, string Name, IReadOnlyList<Argument> Arguments, IReadOnlyList<Statement>? Content) : Statement(Span)
+{
+    /// <summary>The content block's parameters (<c>using ($a, $b)</c>); null for none.</summary>
+    public IReadOnlyList<Parameter>? Using { get; init; }
+}
+public sealed record ContentStatement(SourceSpan Span) : Statement(Span)
+{
+    /// <summary>The arguments passed to the content block (<c>@content(a, b)</c>).</summary>
+    public IReadOnlyList<Argument> Arguments { get; init; } = [];
+}
 public sealed record FunctionStatement(SourceSpan Span, string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Statement> Body) : Statement(Span);
 public sealed record ReturnStatement(SourceSpan Span, Expression Value) : Statement(Span);
 public sealed record IfStatement(SourceSpan Span, IReadOnlyList<(Expression? Condition, IReadOnlyList<Statement> Body)> Clauses) : Statement(Span);

@@ -34,8 +34,10 @@ internal static partial class Emitter
     private static string MediaQuery(string query, bool compressed) =>
         string.Join(compressed ? "," : ", ", Parser.SplitTopLevel(query, ',').Select(q => Spaces().Replace(q.Trim(), " ")));
 
-    public static string Selector(string selector, bool compressed)
+    /// <param name="lineBreaks">Keep a line break written after a compound selector (libsass's expanded and nested styles).</param>
+    public static string Selector(string selector, bool compressed, bool lineBreaks = false)
     {
+        if (lineBreaks && selector.Contains('\n') && BrokenSelector(selector.Trim()) is { } broken) return broken;
         var s = Spaces().Replace(selector.Trim(), " ");
         if (s.IndexOfAny(['(', '[', '"', '\'']) < 0) return (compressed ? Combinator().Replace(s, "$1") : Combinator().Replace(s, " $1 ")).Trim();
         // combinators are spaced only outside parentheses, attribute brackets and strings (:nth-child(n + 3) stays)
@@ -85,6 +87,42 @@ internal static partial class Emitter
         }
     }
 
+    /// <summary>A selector with a line break between its compound selectors printed with it (none after a combinator, as
+    /// libsass); null when its line breaks are all inside parentheses, brackets or strings.</summary>
+    private static string? BrokenSelector(string selector)
+    {
+        var segments = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < selector.Length; i++)
+        {
+            var c = selector[i];
+            if (c is '"' or '\'') { i = Parser.StringEnd(selector, i) - 1; continue; }
+            if (c is '(' or '[') depth++;
+            else if (c is ')' or ']') depth--;
+            else if (depth == 0 && char.IsWhiteSpace(c))
+            {
+                var end = i;
+                while (end < selector.Length && char.IsWhiteSpace(selector[end])) end++;
+                if (selector.AsSpan(i, end - i).Contains('\n'))
+                {
+                    segments.Add(selector[start..i]);
+                    start = end;
+                }
+                i = end - 1;
+            }
+        }
+        if (segments.Count == 0) return null;
+        segments.Add(selector[start..]);
+        var sb = new StringBuilder(Selector(segments[0], false));
+        foreach (var segment in segments.Skip(1))
+        {
+            sb.Append(sb.Length > 0 && sb[^1] is '>' or '+' or '~' ? ' ' : '\n');
+            sb.Append(Selector(segment, false));
+        }
+        return sb.ToString();
+    }
+
     private static void Compressed(CssNode node, StringBuilder sb, MappedOutput? map)
     {
         switch (node)
@@ -130,13 +168,13 @@ internal static partial class Emitter
 
     /// <summary>A rule's selectors, each simple selector mapped to where it was written, the first also to where the rule's
     /// selector list starts (libsass's "crutch" mapping).</summary>
-    private static void MappedSelectors(CssRule rule, StringBuilder sb, MappedOutput? map, bool compressed, Func<int, string> separator)
+    private static void MappedSelectors(CssRule rule, StringBuilder sb, MappedOutput? map, bool compressed, Func<int, string> separator, bool lineBreaks = false)
     {
         var crutch = rule.IsKeyframe ? null : rule.Range?.Start;
         for (var i = 0; i < rule.Selectors.Count; i++)
         {
             if (i > 0) sb.Append(separator(i));
-            var printed = Selector(rule.Selectors[i], compressed);
+            var printed = Selector(rule.Selectors[i], compressed, lineBreaks);
             var start = sb.Length;
             sb.Append(printed);
             if (map is null) continue;
@@ -321,7 +359,7 @@ internal static partial class Emitter
                 case CssRule rule:
                     sb.Append(pad);
                     // libsass starts a selector written after a line break on a new line, unindented
-                    MappedSelectors(rule, sb, map, compressed: false, i => rule.Breaks?.Contains(rule.Selectors[i]) == true ? ",\n" : ", ");
+                    MappedSelectors(rule, sb, map, compressed: false, i => rule.Breaks?.Contains(rule.Selectors[i]) == true ? ",\n" : ", ", lineBreaks: true);
                     sb.Append(' ');
                     map?.Map(rule.IsKeyframe ? null : rule.BlockRange?.Start);
                     sb.Append("{\n");

@@ -204,7 +204,7 @@ internal sealed partial class Evaluator
             return Strip(Eval(Branch(0, "condition"))).IsTruthy ? Eval(Branch(1, "if-true")) : Eval(Branch(2, "if-false"));
         }
         var arguments = EvalArguments(call.Arguments);
-        if (_functions.TryGetValue(name, out var user))
+        if (FindFunction(name) is { } user)
         {
             // a number keeps its own leading-zero flag (libsass forces it only when reading a variable)
             return VariableValue(CallUserFunction(user, arguments, call.Span));

@@ -16,7 +16,7 @@ internal sealed partial class Evaluator
     private List<Dictionary<string, SassValue>> _scopes = [new(StringComparer.Ordinal)];
     private readonly Dictionary<string, MixinStatement> _mixins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionStatement> _functions = new(StringComparer.Ordinal);
-    private readonly Stack<(IReadOnlyList<Statement>? Content, List<Dictionary<string, SassValue>> Scopes)> _contentStack = new();
+    private readonly Stack<(IReadOnlyList<Statement>? Content, List<Dictionary<string, SassValue>> Scopes, IReadOnlyList<Parameter>? Using)> _contentStack = new();
     private readonly List<string> _importStack = new();
     private int _depth;
 
@@ -128,8 +128,6 @@ internal sealed partial class Evaluator
         }
     }
 
-    /// <summary>Inside a control directive, mixin or function: no @mixin or @function may be defined there (libsass).</summary>
-    private int _definitionsForbidden;
 
     private static SassException Located(string message, SourceSpan span) => LocatedAs($"Error: {message}", span);
 
@@ -253,15 +251,12 @@ internal sealed partial class Evaluator
                     Import(i, context);
                     return null;
                 case MixinStatement m:
-                    if (_definitionsForbidden > 0) throw Located("Mixins may not be defined within control directives or other mixins.", m.Span);
-                    _mixins[m.Name.Replace('_', '-')] = m;
+                    Define("@mixin " + m.Name.Replace('_', '-'), m, _mixins, m.Name.Replace('_', '-'));
                     return null;
                 case FunctionStatement f:
-                    if (_definitionsForbidden > 0) throw Located("Functions may not be defined within control directives or other mixins.", f.Span);
-                    _functions[f.Name.Replace('_', '-')] = f;
+                    Define("@function " + f.Name.Replace('_', '-'), f, _functions, f.Name.Replace('_', '-'));
                     return null;
                 case IfStatement or EachStatement or ForStatement or WhileStatement:
-                    _definitionsForbidden++;
                     PushShadowScope();
                     try
                     {
@@ -270,24 +265,30 @@ internal sealed partial class Evaluator
                     finally
                     {
                         PopScope();
-                        _definitionsForbidden--;
                     }
                 case IncludeStatement inc:
                     Include(inc, context);
                     return null;
-                case ContentStatement:
+                case ContentStatement cs:
                     if (_contentStack.Count > 0 && _contentStack.Peek().Content is { } content)
                     {
-                        var (_, callerScopes) = _contentStack.Pop();
+                        // the arguments are evaluated where @content is, the block runs where it was written
+                        var contentArguments = cs.Arguments.Count > 0 ? EvalArguments(cs.Arguments) : [];
+                        var (_, callerScopes, usingParameters) = _contentStack.Pop();
                         var mixinScopes = _scopes;
                         _scopes = callerScopes;
                         PushScope(); // the block runs in a scope of its own inside its caller's
-                        try { EvaluateScoped(content, context); }
+                        try
+                        {
+                            if (usingParameters is not null || contentArguments.Count > 0)
+                                Bind(usingParameters ?? [], contentArguments, cs.Span, "Mixin @content");
+                            EvaluateScoped(content, context);
+                        }
                         finally
                         {
                             PopScope();
                             _scopes = mixinScopes;
-                            _contentStack.Push((content, callerScopes));
+                            _contentStack.Push((content, callerScopes, usingParameters));
                         }
                     }
                     return null;
@@ -343,6 +344,38 @@ internal sealed partial class Evaluator
             SelectorIndex = interpolated ? 0 : -1, Tokens = tokens, Range = interpolated ? null : range, BlockRange = at.BlockRange,
         };
     }
+
+    /// <summary>A mixin or function defined inside a rule is local to it (libsass keeps them with the variables).</summary>
+    private sealed record Definition(Statement Statement) : SassValue
+    {
+        public override string ToCss(bool compressed) => "";
+    }
+
+    /// <summary>How many mixins and functions have been defined below the top level.</summary>
+    private int _localDefinitions;
+
+    private void Define<T>(string key, T definition, Dictionary<string, T> global, string name) where T : Statement
+    {
+        if (_scopes.Count == 1) global[name] = definition;
+        else
+        {
+            _scopes[^1][key] = new Definition(definition);
+            _localDefinitions++;
+        }
+    }
+
+    private T? FindLocal<T>(string key) where T : Statement
+    {
+        for (var i = _scopes.Count - 1; i >= 1; i--)
+            if (_scopes[i].TryGetValue(key, out var found) && found is Definition { Statement: T statement }) return statement;
+        return null;
+    }
+
+    internal MixinStatement? FindMixin(string name) =>
+        (_localDefinitions > 0 ? FindLocal<MixinStatement>("@mixin " + name) : null) ?? _mixins.GetValueOrDefault(name);
+
+    internal FunctionStatement? FindFunction(string name) =>
+        (_localDefinitions > 0 ? FindLocal<FunctionStatement>("@function " + name) : null) ?? _functions.GetValueOrDefault(name);
 
     private SassValue? EvaluateScoped(IReadOnlyList<Statement> body, Context context)
     {
@@ -410,7 +443,7 @@ internal sealed partial class Evaluator
     private static SassValue StripNumbers(SassValue value) => value switch
     {
         OriginalNumber n => n.Number,
-        SassList l => new SassList(l.Items.Select(StripNumbers).ToList(), l.Separator, l.Bracketed) { Keywords = l.Keywords },
+        SassList l => l with { Items = l.Items.Select(StripNumbers).ToList() },
         _ => value,
     };
 
@@ -419,7 +452,7 @@ internal sealed partial class Evaluator
     {
         OriginalNumber n => n.Number,
         OriginalColor c => c.Color,
-        SassList l => new SassList(l.Items.Select(Strip).ToList(), l.Separator, l.Bracketed) { Keywords = l.Keywords },
+        SassList l => l with { Items = l.Items.Select(Strip).ToList() },
         _ => value,
     };
 
@@ -430,6 +463,7 @@ internal sealed partial class Evaluator
         var own = Selectors.CheckAttributes(Interpolate(r.Selector));
         CheckSelectorSyntax(own);
         if (own.Contains(":nth-", StringComparison.Ordinal)) own = NthArguments().Replace(own, "$1$2)"); // :nth-child( 2n + 1 ) as (2n + 1)
+        if (own.Contains('@')) CheckNoAt(own, r.Span);
         var selectors = ResolveSelectors(context.Selectors, own, context.Breaks, out var breaks, context.AtRootParents);
         var rule = new CssRule(selectors) { Breaks = breaks, Range = r.Range, BlockRange = r.BlockRange };
         if (_options.SourceMap) rule.SelectorTokens = MappedSelectorTokens(r, own, context);
@@ -474,6 +508,22 @@ internal sealed partial class Evaluator
                 throw new SassException($"Error: Invalid CSS after \"{selector[..i]}\": expected \"{{\", was \"{selector[i..]}\"\n\n\"&\" may only be used at the beginning of a compound selector.");
             if (c == '%' && (i == 0 || !char.IsLetterOrDigit(selector[i - 1]) && selector[i - 1] != '.') && (i + 1 >= selector.Length || !(char.IsLetterOrDigit(selector[i + 1]) || selector[i + 1] is '-' or '_' or '\\' || selector[i + 1] > 127)))
                 throw new SassException($"Error: Invalid CSS after \"%\": expected selector, was \"{selector[i..]}\"");
+        }
+    }
+
+    /// <summary>An interpolated selector is parsed again: an <c>@</c> not escaped, outside strings and brackets, is no selector.</summary>
+    private static void CheckNoAt(string selector, SourceSpan span)
+    {
+        var depth = 0;
+        for (var i = 0; i < selector.Length; i++)
+        {
+            var c = selector[i];
+            if (c == '\\') i++;
+            else if (c is '"' or '\'') i = Parser.StringEnd(selector, i) - 1;
+            else if (c is '(' or '[') depth++;
+            else if (c is ')' or ']') depth--;
+            else if (c == '@' && depth == 0)
+                throw Located($"Invalid CSS after \"{selector[..i].TrimEnd()}\": expected selector, was \"{selector[i..].Trim()}\"", span);
         }
     }
 
@@ -553,12 +603,18 @@ internal sealed partial class Evaluator
     {
         breaks = new HashSet<string>(StringComparer.Ordinal);
         var children = new List<(string Text, bool Break)>();
+        var brokenBefore = false; // a line break between commas with nothing between them counts for the next selector
         foreach (var part in Parser.SplitTopLevel(own, ','))
         {
             var text = part.Trim();
-            if (text.Length == 0) continue;
+            if (text.Length == 0)
+            {
+                brokenBefore |= part.Contains('\n');
+                continue;
+            }
             var leading = part[..part.IndexOf(text[0])];
-            children.Add((text, leading.Contains('\n')));
+            children.Add((text, brokenBefore || leading.Contains('\n')));
+            brokenBefore = false;
         }
         var result = new List<string>();
         if (parents.Count == 0)
@@ -652,6 +708,9 @@ internal sealed partial class Evaluator
     {
         var at = text.IndexOf('&');
         var rest = text[(at + 1)..];
+        // a line break after & is not kept (libsass)
+        if (rest.Length > 0 && char.IsWhiteSpace(rest[0]) && rest.TrimStart() is var after && rest.AsSpan(0, rest.Length - after.Length).Contains('\n'))
+            rest = " " + after;
         foreach (var parent in first)
         {
             if (!rest.Contains('&'))
@@ -704,7 +763,7 @@ internal sealed partial class Evaluator
             }
             if (value is SassNull || value is SassList { Items.Count: 0 }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
-            if (IsStatic(d.Value) && !d.RawValue.Contains("/*", StringComparison.Ordinal)) // a comment makes a value evaluated
+            if (IsStatic(d.Value) && !d.CommentDropped && QuotesSeparated(d.RawValue))
             {
                 text = StaticCss(d.RawValue);
                 if (d.ValueRange is { } whole) tokens = [(0, text.Length, whole)];
@@ -713,6 +772,7 @@ internal sealed partial class Evaluator
             {
                 var css = StripNumbers(value);
                 text = ValueToCss(css);
+                if (text.Contains('\n')) text = NewlinesToSpaces(text);
                 if (_options.SourceMap) tokens = SourceMaps.ValueTokens(css, _compressed, text);
             }
         }
@@ -739,11 +799,50 @@ internal sealed partial class Evaluator
         _ => false,
     };
 
+    /// <summary>libsass's static value has its quoted strings apart from what is next to them (<c>"a"b</c> is a list it prints
+    /// as <c>"a" b</c>): a space, comma or slash between.</summary>
+    private static bool QuotesSeparated(string raw)
+    {
+        if (raw.IndexOfAny(['"', '\'']) < 0) return true;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '\\') { i++; continue; }
+            if (c is not ('"' or '\'')) continue;
+            var end = Parser.StringEnd(raw, i);
+            if (i > 0 && !(char.IsWhiteSpace(raw[i - 1]) || raw[i - 1] is ',' or '/' or '(')) return false;
+            if (end < raw.Length && !(char.IsWhiteSpace(raw[end]) || raw[end] is ',' or '/' or ')' or ';')) return false;
+            i = end - 1;
+        }
+        return true;
+    }
+
     /// <summary>A static value as libsass prints it: as written, a line break and the spaces around it made one space.</summary>
     private static string StaticCss(string raw) => StaticLineBreaks().Replace(raw.Trim(), " ");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*(\r?\n)[ \t\r\n]*")]
     private static partial System.Text.RegularExpressions.Regex StaticLineBreaks();
+
+    /// <summary>libsass's <c>string_to_output</c>: a newline in an unquoted string prints as a space, the white space after it dropped.</summary>
+    private static string NewlinesToSpaces(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var afterNewline = false;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                sb.Append(' ');
+                afterNewline = true;
+            }
+            else if (!(afterNewline && char.IsWhiteSpace(c)))
+            {
+                sb.Append(c);
+                afterNewline = false;
+            }
+        }
+        return sb.ToString();
+    }
 
     private string ValueToCss(SassValue value)
     {
@@ -901,8 +1000,9 @@ internal sealed partial class Evaluator
         {
             var isKeyframes = at.Name.EndsWith("keyframes", StringComparison.Ordinal);
             var inner = context with { Container = node.Children, Selectors = isKeyframes || context.Selectors.Count == 0 ? [] : context.Selectors, Rule = null };
-            if (at.Name == "font-face" || at.Name == "page")
+            if (at.Name == "font-face" || at.Name == "page" || (context.Selectors.Count == 0 && !isKeyframes && at.Name != "media"))
             {
+                // declarations directly inside the at-rule are its own
                 var holder = new CssRule([]);
                 Evaluate(at.Body, inner with { Rule = holder });
                 node.Declarations.AddRange(holder.Declarations);
@@ -926,31 +1026,38 @@ internal sealed partial class Evaluator
 
     private void Import(ImportStatement i, Context context)
     {
-        foreach (var raw in i.Urls)
+        // a CSS import stays (libsass prints them all first); a file import is evaluated here, after them
+        var css = new List<string>();
+        var files = new List<string>();
+        foreach (var (raw, call) in i.Urls)
         {
-            var url = raw.Trim().Trim('"', '\'');
-            // a media query list after the url makes a CSS import
-            var trimmed = raw.Trim();
-            var head = trimmed;
-            var media = "";
-            if (trimmed.Length > 0 && (trimmed[0] is '"' or '\'' || trimmed.StartsWith("url(", StringComparison.Ordinal)))
+            if (call is not null)
             {
-                var end = trimmed[0] is '"' or '\'' ? Parser.StringEnd(trimmed, 0) : Parser.ParenEnd(trimmed, 3);
-                head = trimmed[..end];
-                media = trimmed[end..].Trim();
-            }
-            if (media.Length > 0 || url.EndsWith(".css", StringComparison.Ordinal) || url.StartsWith("http:", StringComparison.Ordinal) ||
-                url.StartsWith("https:", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) || raw.TrimStart().StartsWith("url(", StringComparison.Ordinal))
-            {
-                // libsass writes a quoted .css file alone as url(file.css); a media query list is read as @media's
-                var unquoted = head.Length > 1 && head[0] is '"' or '\'' ? head[1..^1] : null;
-                var text = media.Length == 0 && unquoted is not null && unquoted.EndsWith(".css", StringComparison.Ordinal)
-                    && !unquoted.StartsWith("http:", StringComparison.Ordinal) && !unquoted.StartsWith("https:", StringComparison.Ordinal) && !unquoted.StartsWith("//", StringComparison.Ordinal)
-                    ? "url(" + unquoted + ")" : head;
-                if (media.Length > 0) text += " " + MediaQueryList(media, i.Span);
-                context.Container.Add(new CssAtRule("import", text, hasBody: false));
+                css.Add(Eval(call).ToCss(false));
                 continue;
             }
+            var closed = raw.Length > 1 && raw[^1] == raw[0];
+            var path = SassString.Unescape(raw[1..(closed ? ^1 : ^0)]);
+            // a path with media queries, a protocol or starting // is kept as written; one ending .css becomes url()
+            if (i.Queries is not null || path.StartsWith("//", StringComparison.Ordinal) || HasProtocol(path)) css.Add(raw);
+            else if (path.Length > 4 && path.EndsWith(".css", StringComparison.Ordinal)) css.Add("url(" + path + ")");
+            else files.Add(path);
+        }
+        if (css.Count > 0 && i.Queries is not null)
+        {
+            _slashKeeps = true; // a slash in a media feature is kept (16/9)
+            try
+            {
+                css[^1] += " " + Interpolate(i.Queries);
+            }
+            finally
+            {
+                _slashKeeps = false;
+            }
+        }
+        foreach (var text in css) context.Container.Add(new CssAtRule("import", text, hasBody: false));
+        foreach (var url in files)
+        {
             var path = Resolve(url, context.File) ?? throw new SassException(
                 $"Error: File to import not found or unreadable: {url}.\n        on line {i.Span.Line}:{i.Span.Column} of {i.Span.File}", i.Span.File, i.Span.Line, i.Span.Column);
             if (_importStack.Contains(path)) throw new SassException($"Error: An @import loop has been found: {path} imports itself", i.Span.File, i.Span.Line, i.Span.Column);
@@ -965,6 +1072,13 @@ internal sealed partial class Evaluator
             }
             finally { _importStack.RemoveAt(_importStack.Count - 1); }
         }
+    }
+
+    /// <summary>A path that starts with a protocol (<c>http://</c>): an identifier, a colon and two slashes.</summary>
+    private static bool HasProtocol(string path)
+    {
+        var colon = path.IndexOf("://", StringComparison.Ordinal);
+        return colon > 0 && (char.IsLetter(path[0]) || path[0] is '_' or '-') && path[..colon].All(c => char.IsLetterOrDigit(c) || c is '-' or '_');
     }
 
     private string? Resolve(string url, string from)
@@ -991,23 +1105,21 @@ internal sealed partial class Evaluator
 
     private void Include(IncludeStatement inc, Context context)
     {
-        if (!_mixins.TryGetValue(inc.Name.Replace('_', '-'), out var mixin))
+        if (FindMixin(inc.Name.Replace('_', '-')) is not { } mixin)
             throw new SassException($"Error: no mixin named {inc.Name}\n        on line {inc.Span.Line}:{inc.Span.Column} of {inc.Span.File}", inc.Span.File, inc.Span.Line, inc.Span.Column);
         if (inc.Content is not null && !mixin.HasContent)
             throw Located($"Mixin \"{inc.Name}\" does not accept a content block.", inc.Span);
         var arguments = EvalArguments(inc.Arguments);
         var callerScopes = _scopes;
-        _contentStack.Push((inc.Content, callerScopes));
+        _contentStack.Push((inc.Content, callerScopes, inc.Using));
         _scopes = [callerScopes[0], new Dictionary<string, SassValue>(StringComparer.Ordinal)];
-        _definitionsForbidden++;
         try
         {
-            Bind(mixin.Parameters, arguments, inc.Span);
+            Bind(mixin.Parameters, arguments, inc.Span, "Mixin " + inc.Name);
             Evaluate(mixin.Body, context);
         }
         finally
         {
-            _definitionsForbidden--;
             _contentStack.Pop();
             _scopes = callerScopes;
         }
@@ -1027,16 +1139,27 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>The separator of the list last passed with <c>...</c> (a variable-length parameter's list takes it).</summary>
+    private string? _splatSeparator;
+
+    /// <summary>How many positional arguments the lists passed with <c>...</c> gave.</summary>
+    private int _splatCount;
+
     private List<(string? Name, SassValue Value)> EvalArgumentsDividing(IReadOnlyList<Argument> arguments)
     {
         var result = new List<(string?, SassValue)>();
+        _splatSeparator = null;
+        _splatCount = 0;
         foreach (var a in arguments)
         {
             var value = Eval(a.Value);
             if (a.Rest && Strip(value) is SassList list)
             {
                 result.AddRange(list.Items.Select(i => ((string?)null, i)));
-                if (list.Keywords is { } keywords) result.AddRange(keywords.Select(k => ((string?)k.Name, k.Value))); // an arglist passes its keywords on
+                _splatSeparator = list.Separator;
+                _splatCount += list.Items.Count;
+                // an argument list passes on its keyword arguments too
+                if (list.Keywords is { } passed) result.AddRange(passed.Select(k => ((string?)k.Name, k.Value)));
             }
             else if (a.Rest && Strip(value) is SassMap keywords) // $map... passes its pairs as keyword arguments
                 result.AddRange(keywords.Entries.Select(e => ((string?)(e.Key is SassString k ? k.Text : e.Key.ToCss(false)).Replace('_', '-'), e.Value)));
@@ -1045,25 +1168,34 @@ internal sealed partial class Evaluator
         return result;
     }
 
-    private void Bind(IReadOnlyList<Parameter> parameters, List<(string? Name, SassValue Value)> arguments, SourceSpan span)
+    /// <param name="callee">The mixin or function, for an error (<c>Mixin foo</c>, <c>Function foo</c>).</param>
+    private void Bind(IReadOnlyList<Parameter> parameters, List<(string? Name, SassValue Value)> arguments, SourceSpan span, string callee)
     {
+        var splatSeparator = _splatSeparator ?? ",";
+        var splatted = _splatCount;
         var positional = arguments.Where(a => a.Name is null).Select(a => a.Value).ToList();
         var named = arguments.Where(a => a.Name is not null).ToDictionary(a => a.Name!, a => a.Value);
+        var rest = parameters.Count > 0 && parameters[^1].Rest;
+        // too many arguments passed one by one are an error; those of a list passed with ... are dropped (libsass warns)
+        if (!rest && positional.Count - splatted > parameters.Count)
+            throw Located($"wrong number of arguments ({positional.Count} for {parameters.Count}) for `{callee[(callee.IndexOf(' ') + 1)..]}'", span);
+        if (!rest && named.Keys.FirstOrDefault(k => !parameters.Any(p => p.Name.Replace('_', '-') == k)) is { } unknown)
+            throw Located($"{callee} has no parameter named ${unknown}", span);
         for (var i = 0; i < parameters.Count; i++)
         {
             var p = parameters[i];
             var key = p.Name.Replace('_', '-');
             if (p.Rest)
             {
-                // an arglist: the remaining positional arguments, and the keyword arguments no parameter takes
-                var keywords = named.Where(k => !parameters.Any(q => q.Name.Replace('_', '-') == k.Key)).Select(k => (k.Key, k.Value)).ToList();
-                SetLocal(p.Name, new SassList(positional.Skip(i).ToList(), ",") { Keywords = keywords });
+                // an argument list: the positional arguments left, and the keyword arguments no parameter took
+                var keywords = named.Where(n => !parameters.Any(q => !q.Rest && q.Name.Replace('_', '-') == n.Key)).Select(n => (n.Key, n.Value)).ToList();
+                SetLocal(p.Name, new SassList(positional.Skip(i).ToList(), splatSeparator) { Keywords = keywords });
                 return;
             }
             if (i < positional.Count) SetLocal(p.Name, positional[i]);
             else if (named.TryGetValue(key, out var v)) SetLocal(p.Name, v);
             else if (p.Default is not null) SetLocal(p.Name, Eval(p.Default));
-            else throw new SassException($"Error: missing argument ${p.Name}.\n        on line {span.Line}:{span.Column} of {span.File}", span.File, span.Line, span.Column);
+            else throw Located($"{callee} is missing argument ${p.Name}.", span);
         }
     }
 
@@ -1071,10 +1203,9 @@ internal sealed partial class Evaluator
     {
         var callerScopes = _scopes;
         _scopes = [callerScopes[0], new Dictionary<string, SassValue>(StringComparer.Ordinal)];
-        _definitionsForbidden++;
         try
         {
-            Bind(f.Parameters, arguments, span);
+            Bind(f.Parameters, arguments, span, "Function " + f.Name);
             var context = new Context(new List<CssNode>(), [], null, null, span.File);
             foreach (var s in f.Body)
                 if (EvaluateStatement(s, context) is { } r) return r;
@@ -1086,7 +1217,6 @@ internal sealed partial class Evaluator
         }
         finally
         {
-            _definitionsForbidden--;
             _scopes = callerScopes;
         }
     }

@@ -308,6 +308,16 @@ internal sealed class ExpressionParser
         if (c == '!')
         {
             var start = _pos++;
+            if (char.IsWhiteSpace(Peek()))
+            {
+                // "! important" is !important, computed (no static value prints it as written)
+                var save = _pos;
+                Ws();
+                var wordStart = _pos;
+                while (!AtEnd && char.IsLetter(Peek())) _pos++;
+                if (_pos > wordStart) return new InterpolatedStringExpression(new Interpolated(["!" + _text[wordStart.._pos]]), false);
+                _pos = save;
+            }
             while (!AtEnd && char.IsLetter(Peek())) _pos++;
             return new LiteralExpression(new SassString(_text[start.._pos], false));
         }
@@ -369,12 +379,13 @@ internal sealed class ExpressionParser
         _pos = Parser.StringEnd(_text, start);
         var closed = _pos - 1 > start && _text[_pos - 1] == _text[start];
         var raw = _text[(start + 1)..(closed ? _pos - 1 : _pos)];
-        // an escaped quote is the quote itself
-        if (raw.Contains("#{"))
+        if (Parser.HasInterpolation(raw))
         {
             ShiftAfterInterpolations(start, _pos, all: true, times: 1);
-            var unescaped = raw.Replace("\\" + _text[start], _text[start].ToString());
-            return new InterpolatedStringExpression(_owner.ParseInterpolated(unescaped, _span, unescaped == raw ? At(start + 1) : -1), true);
+            // the text around the interpolations has its escapes resolved (\" is the quote, \#{ no interpolation)
+            var text = _owner.ParseInterpolated(raw, _span, raw.Contains('\\') ? -1 : At(start + 1), escapes: true);
+            if (raw.Contains('\\')) text = new Interpolated(text.Parts.Select(p => p is string literal ? SassString.Unescape(literal) : p).ToList());
+            return new InterpolatedStringExpression(text, true);
         }
         // the value has its escapes resolved (\2014 is an em dash); printed as written it keeps them
         return new LiteralExpression(new SassString(SassString.Unescape(raw), true) { Mark = _text[start], Written = _text[start.._pos] });

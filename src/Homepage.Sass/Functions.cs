@@ -265,19 +265,19 @@ internal sealed partial class Evaluator
             {
                 var a = BindBuiltIn(name, ["name"], arguments, 1);
                 var function = StringArg(name, "name", a[0]).Text.Replace('_', '-');
-                return new SassBool(_functions.ContainsKey(function) || BuiltInNames.Contains(function));
+                return new SassBool(FindFunction(function) is not null || BuiltInNames.Contains(function));
             }
             case "mixin-exists":
             {
                 var a = BindBuiltIn(name, ["name"], arguments, 1);
-                return new SassBool(_mixins.ContainsKey(StringArg(name, "name", a[0]).Text.Replace('_', '-')));
+                return new SassBool(FindMixin(StringArg(name, "name", a[0]).Text.Replace('_', '-')) is not null);
             }
             case "get-function":
             {
                 var a = BindBuiltIn(name, ["name", "css"], arguments, 1);
                 var function = StringArg(name, "name", a[0]).Text.Replace('_', '-');
                 if (a[1].IsTruthy) return new SassFunction(function, Css: true);
-                if (_functions.TryGetValue(function, out var definition)) return new SassFunction(function, definition);
+                if (FindFunction(function) is { } definition) return new SassFunction(function, definition);
                 if (!BuiltInNames.Contains(function)) throw new SassException($"Error: Function not found: {function}");
                 return new SassFunction(function);
             }

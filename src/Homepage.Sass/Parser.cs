@@ -156,30 +156,53 @@ public sealed class Parser
                 break;
             }
             if (Peek() == ';') { _pos++; continue; }
-            statements.Add(ParseStatement());
+            var statement = ParseStatement();
+            // beneath properties only properties, control directives and includes (libsass's nesting check)
+            if (_scopes.Count > 0 && _scopes[^1] == Scope.Properties && statement is not (DeclarationStatement or NestedPropertyStatement or IfStatement or EachStatement
+                    or ForStatement or WhileStatement or IncludeStatement or CommentStatement))
+                throw new SassException($"Error: Illegal nesting: Only properties may be nested beneath properties.\n        on line {statement.Span.Line}:{statement.Span.Column} of {_file}",
+                    _file, statement.Span.Line, statement.Span.Column);
+            CheckNesting(statement);
+            statements.Add(statement);
         }
         return statements;
     }
 
-    /// <summary>Inside a mixin, a control directive or an @include block (no @mixin or @function may be defined there).</summary>
-    private int _definitionsForbidden;
+    /// <summary>What a block is inside, as libsass's parser tracks it (some statements are allowed only in some blocks).</summary>
+    private enum Scope { Rules, Media, Control, Mixin, Function, AtRoot, Properties, Content }
 
-    /// <summary>An @content was read (in the mixin being read: one that has none takes no block).</summary>
-    private bool _contentSeen;
+    /// <summary>The blocks being parsed, innermost last (empty at the top level).</summary>
+    private readonly List<Scope> _scopes = new();
 
-    private List<Statement> ParseForbiddingBlock()
+    /// <summary>libsass's nesting check: no mixin or function defined in a control directive, mixin or content block; only
+    /// variables, control directives, messages and @return in a function.</summary>
+    private void CheckNesting(Statement statement)
     {
-        _definitionsForbidden++;
-        try { return ParseBlock(); }
-        finally { _definitionsForbidden--; }
+        if (_scopes.Count == 0) return;
+        string? error = null;
+        if (statement is MixinStatement or FunctionStatement && _scopes.Any(s => s is Scope.Control or Scope.Mixin or Scope.Content))
+            error = $"{(statement is MixinStatement ? "Mixins" : "Functions")} may not be defined within control directives or other mixins.";
+        else if (_scopes.LastOrDefault(s => s != Scope.Control) == Scope.Function && statement is not (VariableStatement or IfStatement or EachStatement
+                     or ForStatement or WhileStatement or CommentStatement or MessageStatement or ReturnStatement))
+            error = "Functions can only contain variable declarations and control directives.";
+        if (error is not null)
+            throw new SassException($"Error: {error}\n        on line {statement.Span.Line}:{statement.Span.Column} of {_file}", _file, statement.Span.Line, statement.Span.Column);
     }
 
-    private List<Statement> ParseBlock()
+    private List<Statement> ParseBlock(Scope? scope = null)
     {
         Expect('{');
-        var body = ParseStatements(topLevel: false);
-        Expect('}');
-        return body;
+        if (scope is { } pushed) _scopes.Add(pushed);
+        try
+        {
+            var body = ParseStatements(topLevel: false);
+            Expect('}');
+            return body;
+        }
+        finally
+        {
+            if (scope is not null) _scopes.RemoveAt(_scopes.Count - 1);
+        }
     }
 
     private Statement ParseStatement()
@@ -207,17 +230,16 @@ public sealed class Parser
         }
         // A declaration or a nested rule: look ahead for what ends the header.
         var start = _pos;
+        _commentDropped = false;
         var header = ReadUntilStatementEnd(out var terminator);
+        var commentDropped = _commentDropped;
         if (terminator == '{' && NestedPropertyColon(header) is var propertyColon and >= 0)
         {
             // font: { family: x; } or font: 12px { ... }: the declarations inside are font-family, ...
             _pos--;
             var nameText = WithoutComments(header[..propertyColon], keepAfterWord: true).Trim();
             var own = header[(propertyColon + 1)..].Trim();
-            var nested = ParseBlock();
-            foreach (var child in nested)
-                if (child is not (DeclarationStatement or NestedPropertyStatement or CommentStatement or IncludeStatement or IfStatement or EachStatement or ForStatement or WhileStatement))
-                    throw new SassException($"Error: Illegal nesting: Only properties may be nested beneath properties.\n        on line {child.Span.Line}:{child.Span.Column} of {_file}", _file, child.Span.Line, child.Span.Column);
+            var nested = ParseBlock(Scope.Properties);
             var name = ParseInterpolated(nameText, span);
             return new NestedPropertyStatement(span, name, own.Length == 0 ? null : new DeclarationStatement(span, name, own, ParseExpression(own, span)), nested);
         }
@@ -246,7 +268,7 @@ public sealed class Parser
                 }
                 if (selector.AsSpan(0, last).Count('\n') is var lost and > 0) _lostLines.Add((end, lost));
             }
-            var body = ParseBlock();
+            var body = ParseBlock(Scope.Rules);
             return new RuleStatement(span, ParseInterpolated(selector, span, verbatim ? start : -1), body)
             {
                 Range = Range(start, _pos),
@@ -266,7 +288,7 @@ public sealed class Parser
         var propName = WithoutComments(header[..colon], keepAfterWord: true).Trim();
         var value = header[(colon + 1)..].Trim();
         var valueStart = start + colon + 1 + (header.Length - colon - 1 - header[(colon + 1)..].TrimStart().Length);
-        if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span));
+        if (!Verbatim(header, start)) return new DeclarationStatement(span, ParseInterpolated(propName, span), value, ParseExpression(value, span)) { CommentDropped = commentDropped };
         var nameRange = Range(start, start + propName.Length);
         // an interpolated property name puts what follows it on its line three columns short of its length further on
         if (_mapped && propName.Contains("#{", StringComparison.Ordinal)) _lags.Add((start + propName.Length, TextLine(start), -(propName.Length - 3)));
@@ -276,6 +298,7 @@ public sealed class Parser
         return new DeclarationStatement(span, ParseInterpolated(propName, span, start), value, ParseExpression(value, span, valueStart))
         {
             NameRange = nameRange,
+            CommentDropped = commentDropped,
             ValueRange = afterColon.File is null ? Range(valueStart, valueStart + value.Length)
                 : new SourceRange(afterColon with { Column = afterColon.Column - 1 }, afterColon),
         };
@@ -327,7 +350,7 @@ public sealed class Parser
         for (var i = 0; i < name.Length; i++)
         {
             if (name[i] == '#' && i + 1 < name.Length && name[i + 1] == '{') { i = InterpolationEnd(name, i) - 1; continue; }
-            if (!(char.IsLetterOrDigit(name[i]) || name[i] is '-' or '_' || i == 0 && name[i] == '*')) return -1;
+            if (!(char.IsLetterOrDigit(name[i]) || name[i] is '-' or '_' || i == 0 && name[i] == '*' || name[i] > 127)) return -1;
         }
         return colon;
     }
@@ -343,8 +366,12 @@ public sealed class Parser
         return -1;
     }
 
+    /// <summary>A comment was dropped from the text <see cref="ReadUntilStatementEnd"/> read (its value is then no static one).</summary>
+    private bool _commentDropped;
+
     /// <summary>Reads to the end of a statement header: a <c>{</c>, <c>;</c> or <c>}</c> outside strings, parentheses and interpolation.</summary>
-    private string ReadUntilStatementEnd(out char terminator)
+    /// <param name="dropComments">Drop <c>/* */</c> comments (an unknown at-rule's parameters keep them).</param>
+    private string ReadUntilStatementEnd(out char terminator, bool dropComments = true)
     {
         var sb = new StringBuilder();
         var parens = 0;
@@ -359,8 +386,29 @@ public sealed class Parser
                 _pos = end;
                 continue;
             }
+            if (c == '\\' && _pos + 1 < _text.Length) { sb.Append(c).Append(_text[_pos + 1]); _pos += 2; continue; } // an escaped quote or brace
             if (c == '#' && Peek(1) == '{') { interp++; sb.Append("#{"); _pos += 2; continue; }
             if (c == '}' && interp > 0) { interp--; sb.Append('}'); _pos++; continue; }
+            if (c == '/' && Peek(1) == '*' && interp == 0 && dropComments && sb.ToString() is var before
+                && !before.TrimStart().StartsWith("--", StringComparison.Ordinal) && !(before.LastIndexOf("url(", StringComparison.Ordinal) is var url and >= 0 && before.IndexOf(')', url) < 0)
+                && !(before.Length > 0 && !char.IsWhiteSpace(before[^1]) && before.IndexOf(':') < 0)) // foo/*x*/: a name keeps it
+            {
+                // a comment inside a statement is dropped (a custom property's value keeps it)
+                var close = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
+                if (close >= 0)
+                {
+                    if (sb.Length > 0 && !char.IsWhiteSpace(sb[^1])) sb.Append(' ');
+                    _pos = close + 2;
+                    if (sb.Length > 0)
+                    {
+                        var skipped = _pos;
+                        SkipWhitespace();
+                        if (_text.AsSpan(skipped, _pos - skipped).Contains('\n')) sb.Append('\n'); // a selector keeps its line break
+                    }
+                    _commentDropped = true;
+                    continue;
+                }
+            }
             if (c == '/' && Peek(1) == '/' && interp == 0 && parens == 0 && (sb.Length == 0 || sb[^1] != ':'))
             {
                 while (_pos < _text.Length && Peek() != '\n') _pos++;
@@ -397,24 +445,17 @@ public sealed class Parser
         switch (name)
         {
             case "import":
-            {
-                var text = ReadUntilStatementEnd(out _).Trim();
-                var urls = SplitTopLevel(text, ',').Select(u => u.Trim()).ToList();
-                return new ImportStatement(span, urls, text);
-            }
+                return ParseImport(span);
             case "mixin":
             case "function":
             {
-                // libsass checks this as it reads: no definition inside a mixin, a control directive or an @include block
-                if (_definitionsForbidden > 0)
-                    throw new SassException($"Error: {(name == "mixin" ? "Mixins" : "Functions")} may not be defined within control directives or other mixins.\n        on line {span.Line}:{span.Column} of {_file}", _file, span.Line, span.Column);
                 SkipWhitespace();
                 var id = ReadIdentifier();
                 if (name == "function" && id.Replace('_', '-') is "and" or "or" or "not") throw Error($"Invalid function name \"{id}\".");
                 var parameters = ParseParameters();
                 var outerContent = _contentSeen;
                 _contentSeen = false;
-                var body = name == "mixin" ? ParseForbiddingBlock() : ParseBlock();
+                var body = ParseBlock(name == "mixin" ? Scope.Mixin : Scope.Function);
                 var hasContent = _contentSeen;
                 _contentSeen = outerContent;
                 return name == "mixin" ? new MixinStatement(span, id, parameters, body) { HasContent = hasContent } : new FunctionStatement(span, id, parameters, body);
@@ -431,17 +472,39 @@ public sealed class Parser
                     arguments = ParseArguments(inner, span, Verbatim(inner, innerStart) ? innerStart : -1);
                 }
                 SkipWhitespace();
+                List<Parameter>? usingParameters = null;
+                if (_pos + 5 <= _text.Length && string.Compare(_text, _pos, "using", 0, 5, StringComparison.OrdinalIgnoreCase) == 0
+                    && !(char.IsLetterOrDigit(Peek(5)) || Peek(5) is '-' or '_'))
+                {
+                    // the content block's parameters
+                    _pos += 5;
+                    SkipWhitespace();
+                    if (Peek() != '(') throw Error($"Invalid CSS after \"{Before()}\": expected \"(\", was \"{After()}\"");
+                    usingParameters = ParseParameters();
+                    SkipWhitespace();
+                    if (Peek() != '{') throw Error($"Invalid CSS after \"{Before()}\": expected \"{{\", was \"{After()}\"");
+                }
                 IReadOnlyList<Statement>? content = null;
-                if (Peek() == '{') content = ParseForbiddingBlock();
+                if (Peek() == '{') content = ParseBlock(Scope.Content);
                 else if (Peek() == ';') _pos++;
-                return new IncludeStatement(span, id, arguments, content);
+                else if (Peek() is not ('}' or '\0')) throw Error($"Invalid CSS after \"{Before()}\": expected \";\", was \"{After()}\"");
+                return new IncludeStatement(span, id, arguments, content) { Using = usingParameters };
             }
             case "else":
                 throw Error("Invalid CSS: @else must come after @if");
             case "content":
+            {
                 _contentSeen = true;
+                SkipWhitespace();
+                List<Argument> arguments = [];
+                if (Peek() == '(')
+                {
+                    var inner = ReadParenthesized(out _);
+                    arguments = ParseArguments(inner, span);
+                }
                 ReadUntilStatementEnd(out _);
-                return new ContentStatement(span);
+                return new ContentStatement(span) { Arguments = arguments };
+            }
             case "return":
             {
                 var valueStart = _pos;
@@ -453,7 +516,7 @@ public sealed class Parser
                 var clauses = new List<(Expression?, IReadOnlyList<Statement>)>();
                 var conditionStart = _pos;
                 var condition = ReadUntil('{');
-                clauses.Add((ParseExpression(condition, span, conditionStart), ParseForbiddingBlock()));
+                clauses.Add((ParseExpression(condition, span, conditionStart), ParseBlock(Scope.Control)));
                 while (true)
                 {
                     var save = _pos;
@@ -465,11 +528,11 @@ public sealed class Parser
                     {
                         _pos += 2;
                         var elseStart = _pos;
-                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseForbiddingBlock()));
+                        clauses.Add((ParseExpression(ReadUntil('{'), span, elseStart), ParseBlock(Scope.Control)));
                     }
                     else
                     {
-                        clauses.Add((null, ParseForbiddingBlock()));
+                        clauses.Add((null, ParseBlock(Scope.Control)));
                         break;
                     }
                 }
@@ -481,7 +544,7 @@ public sealed class Parser
                 var header = ReadUntil('{');
                 var inAt = IndexOfWord(header, "in");
                 var variables = header[..inAt].Split(',').Select(v => v.Trim().TrimStart('$')).ToList();
-                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseForbiddingBlock());
+                return new EachStatement(span, variables, ParseExpression(header[(inAt + 2)..], span, headerStart + inAt + 2), ParseBlock(Scope.Control));
             }
             case "for":
             {
@@ -494,19 +557,19 @@ public sealed class Parser
                 var fromExpr = header[(from + 4)..to];
                 var toExpr = header[(to + (through >= 0 ? 7 : 2))..];
                 return new ForStatement(span, variable, ParseExpression(fromExpr, span, headerStart + from + 4),
-                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseForbiddingBlock());
+                    ParseExpression(toExpr, span, headerStart + to + (through >= 0 ? 7 : 2)), through >= 0, ParseBlock(Scope.Control));
             }
             case "while":
             {
                 var conditionStart = _pos;
-                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseForbiddingBlock());
+                return new WhileStatement(span, ParseExpression(ReadUntil('{'), span, conditionStart), ParseBlock(Scope.Control));
             }
             case "media":
             {
                 var rawQuery = ReadUntil('{');
                 var query = rawQuery.Trim();
                 var blockStart = _pos;
-                var body = ParseBlock();
+                var body = ParseBlock(Scope.Media);
                 return new MediaStatement(span, ParseInterpolated(query, span), body)
                 {
                     RawQuery = query,
@@ -526,7 +589,7 @@ public sealed class Parser
             default:
             {
                 var parametersStart = _pos;
-                var parameters = ReadUntilStatementEnd(out var terminator);
+                var parameters = ReadUntilStatementEnd(out var terminator, dropComments: false);
                 var trimmedStart = parametersStart + (parameters.Length - parameters.TrimStart().Length);
                 var keyword = Range(at, at + 1 + name.Length);
                 var parametersRange = parameters.Trim().Length > 0 && Verbatim(parameters, parametersStart)
@@ -537,12 +600,176 @@ public sealed class Parser
                 {
                     _pos--;
                     var blockStart = _pos;
-                    block = ParseBlock();
+                    block = ParseBlock(name == "at-root" ? Scope.AtRoot : null);
                     if (_mapped) blockRange = BlockRange(blockStart, _pos);
                 }
                 return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block) { KeywordRange = keyword, ParametersRange = parametersRange, BlockRange = blockRange };
             }
         }
+    }
+
+    /// <summary>An <c>@import</c>: quoted paths and <c>url()</c>s separated by commas, then any media queries.</summary>
+    private ImportStatement ParseImport(SourceSpan span)
+    {
+        // libsass's parser allows no file import inside a control directive, mixin or @at-root (a url() it lets through)
+        if (_scopes.LastOrDefault(s => s != Scope.Content, Scope.Rules) is not (Scope.Rules or Scope.Media or Scope.Function))
+        {
+            var save = _pos;
+            SkipTrivia(null);
+            var url = At("url(");
+            _pos = save;
+            if (!url) throw Error("Import directives may not be used within control directives or mixins.");
+        }
+        var urls = new List<(string, Expression?)>();
+        do
+        {
+            SkipTrivia(null);
+            if (Peek() is '"' or '\'')
+            {
+                var end = StringEnd(_text, _pos);
+                urls.Add((_text[_pos..end], null));
+                _pos = end;
+            }
+            else if (At("url("))
+            {
+                var end = ParenEnd(_text, _pos + 3);
+                var call = _text[_pos..end];
+                urls.Add((call, ParseExpression(call, span)));
+                _pos = end;
+            }
+            else throw Error(urls.Count == 0 ? "@import directive requires a url or quoted path" : "expecting another url or quoted path in @import list");
+            SkipTrivia(null);
+        }
+        while (Peek() == ',' && _pos++ >= 0);
+        var queriesStart = _pos;
+        var queries = ReadUntilStatementEnd(out _).Trim();
+        if (queries.Length == 0) return new ImportStatement(span, urls, null);
+        _pos = queriesStart;
+        SkipTrivia(null);
+        var parsed = ParseMediaQueries(span);
+        SkipTrivia(null);
+        if (Peek() is not (';' or '}' or '\0'))
+            throw Error($"Invalid CSS after '{_text[Math.Max(0, _text.LastIndexOf('\n', _pos - 1) + 1).._pos].TrimEnd()}': expected 1 selector or at-rule, was \"{_text[_pos..Math.Max(_pos, _text.IndexOf('\n', _pos) is var nl and >= 0 ? nl : _text.Length)]}\"");
+        if (Peek() == ';') _pos++;
+        return new ImportStatement(span, urls, parsed);
+    }
+
+    /// <summary>A media query list as libsass parses it (<c>not</c>/<c>only</c>, a type, <c>and</c> and features in
+    /// parentheses), its features' script to evaluate; printed with one space between words, <c>: </c> in a feature.</summary>
+    private Interpolated ParseMediaQueries(SourceSpan span)
+    {
+        var parts = new List<object>();
+        while (true)
+        {
+            SkipTrivia(null);
+            if (MediaKeyword("not")) parts.Add("not ");
+            else if (MediaKeyword("only")) parts.Add("only ");
+            SkipTrivia(null);
+            if (ReadMediaIdentifier(span, plainToo: true) is { } type) parts.AddRange(type.Parts);
+            else ParseMediaExpression(parts, span);
+            MediaAnds(parts, span);
+            var save = _pos;
+            SkipTrivia(null);
+            if (ReadMediaIdentifier(span, plainToo: false) is { } more)
+            {
+                parts.Add(" ");
+                parts.AddRange(more.Parts);
+                MediaAnds(parts, span);
+            }
+            else _pos = save;
+            var beforeComma = _pos;
+            SkipTrivia(null);
+            if (Peek() != ',') { _pos = beforeComma; break; }
+            _pos++;
+            parts.Add(", ");
+        }
+        return new Interpolated(parts);
+    }
+
+    private void MediaAnds(List<object> parts, SourceSpan span)
+    {
+        while (true)
+        {
+            var save = _pos;
+            SkipTrivia(null);
+            if (!MediaKeyword("and"))
+            {
+                _pos = save;
+                return;
+            }
+            parts.Add(" and ");
+            SkipTrivia(null);
+            ParseMediaExpression(parts, span);
+        }
+    }
+
+    private bool MediaKeyword(string word)
+    {
+        if (!At(word) || char.IsLetterOrDigit(Peek(word.Length)) || Peek(word.Length) is '-' or '_' or '\\') return false;
+        _pos += word.Length;
+        return true;
+    }
+
+    /// <summary>An identifier with interpolations (<paramref name="plainToo"/>: or without) at the position, or null.</summary>
+    private Interpolated? ReadMediaIdentifier(SourceSpan span, bool plainToo)
+    {
+        var start = _pos;
+        var end = _pos;
+        while (end < _text.Length)
+        {
+            var c = _text[end];
+            if (c == '#' && end + 1 < _text.Length && _text[end + 1] == '{') { end = InterpolationEnd(_text, end); continue; }
+            if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127) { end++; continue; }
+            if (c == '\\' && end + 1 < _text.Length) { end += 2; continue; }
+            break;
+        }
+        var text = _text[start..end];
+        if (text.Length == 0 || text == "-" || char.IsDigit(text[0]) || (!plainToo && !text.Contains("#{", StringComparison.Ordinal))) return null;
+        _pos = end;
+        return ParseInterpolated(text, span);
+    }
+
+    /// <summary>A media feature in parentheses, <c>(feature: value)</c> or <c>(feature)</c>, or an identifier with interpolations.</summary>
+    private void ParseMediaExpression(List<object> parts, SourceSpan span)
+    {
+        if (ReadMediaIdentifier(span, plainToo: false) is { } identifier)
+        {
+            parts.AddRange(identifier.Parts);
+            return;
+        }
+        if (Peek() != '(') throw Error("media query expression must begin with '('");
+        var end = ParenEnd(_text, _pos);
+        if (end > _text.Length || _text[end - 1] != ')') throw Error("unclosed parenthesis in media query expression");
+        var inner = _text[(_pos + 1)..(end - 1)];
+        if (inner.Trim().Length == 0) throw Error("media feature required in media query expression");
+        var colon = FindDeclarationColon(inner);
+        parts.Add("(");
+        parts.Add(ParseExpression(colon < 0 ? inner : inner[..colon], span));
+        if (colon >= 0)
+        {
+            parts.Add(": ");
+            parts.Add(ParseExpression(inner[(colon + 1)..], span));
+        }
+        parts.Add(")");
+        _pos = end;
+    }
+
+    /// <summary>A <c>@content</c> was parsed in the mixin being parsed.</summary>
+    private bool _contentSeen;
+
+    /// <summary>The text of the line before the position (at most 20 characters, libsass's "..." before them), for an error.</summary>
+    private string Before()
+    {
+        var lineStart = _text.LastIndexOf('\n', Math.Max(0, _pos - 1)) + 1;
+        var before = _text[lineStart.._pos].TrimEnd();
+        return before.Length > 20 ? "..." + before[^20..] : before;
+    }
+
+    /// <summary>The rest of the line from the position, for an error.</summary>
+    private string After()
+    {
+        var end = _text.IndexOf('\n', _pos);
+        return _text[_pos..(end < 0 ? _text.Length : end)];
     }
 
     private static int IndexOfWord(string text, string word)
@@ -608,16 +835,29 @@ public sealed class Parser
         var inner = ReadParenthesized(out var innerStart);
         var parameters = new List<Parameter>();
         var offset = 0;
-        foreach (var part in SplitTopLevel(inner, ','))
+        var parts = SplitTopLevel(inner, ',');
+        for (var k = 0; k < parts.Count; k++)
         {
+            var part = parts[k];
             var partStart = innerStart + offset;
             offset += part.Length + 1;
             var p = part.TrimEnd();
             var lead = p.Length - p.TrimStart().Length;
             p = p.TrimStart();
-            if (p.Length == 0) continue;
+            if (p.Length == 0)
+            {
+                // nothing after a last comma is allowed (or in empty parentheses), nothing between two commas not
+                if (k == parts.Count - 1) continue;
+                throw Error("Invalid CSS: expected variable (e.g. $foo), was \",\"");
+            }
             var rest = p.EndsWith("...", StringComparison.Ordinal);
             if (rest) p = p[..^3];
+            if (p.Contains("...", StringComparison.Ordinal)) throw Error($"Invalid CSS after \"{p[..(p.IndexOf("...", StringComparison.Ordinal) + 3)]}\": expected \")\"");
+            // libsass's order: required parameters, then optional ones, then one variable-length parameter
+            if (parameters.Count > 0 && parameters[^1].Rest)
+                throw Error(rest ? "functions and mixins cannot have more than one variable-length parameter"
+                    : p.Contains(':') ? "optional parameters may not be combined with variable-length parameters" : "required parameters must precede variable-length parameters");
+            if (!rest && !p.Contains(':') && parameters.Any(q => q.Default is not null)) throw Error("required parameters must precede optional parameters");
             var colon = p.IndexOf(':');
             var name = (colon < 0 ? p : p[..colon]).Trim().TrimStart('$');
             var at = partStart + lead + colon + 1;
@@ -673,6 +913,18 @@ public sealed class Parser
             i++;
         }
         return text.Length;
+    }
+
+    /// <summary>True when <paramref name="text"/> (a quoted string's inside) holds an interpolation not escaped.</summary>
+    internal static bool HasInterpolation(string text)
+    {
+        for (var i = text.IndexOf("#{", StringComparison.Ordinal); i >= 0; i = text.IndexOf("#{", i + 2, StringComparison.Ordinal))
+        {
+            var backslashes = 0;
+            for (var j = i - 1; j >= 0 && text[j] == '\\'; j--) backslashes++;
+            if (backslashes % 2 == 0) return true;
+        }
+        return false;
     }
 
     /// <summary>The index just after the <c>}</c> closing the interpolation that starts at <paramref name="start"/> (<c>#{</c>).</summary>
@@ -739,12 +991,19 @@ public sealed class Parser
     // ---- interpolation and expressions --------------------------------------------------------------------------
 
     /// <param name="at">Where <paramref name="text"/> starts in the file (-1: not known).</param>
-    internal Interpolated ParseInterpolated(string text, SourceSpan span, int at = -1)
+    /// <param name="escapes">A backslash escapes the next character (<c>\#{</c> is no interpolation), as in a quoted string.</param>
+    internal Interpolated ParseInterpolated(string text, SourceSpan span, int at = -1, bool escapes = false)
     {
         var parts = new List<object>();
         var sb = new StringBuilder();
         for (var i = 0; i < text.Length; i++)
         {
+            if (escapes && text[i] == '\\' && i + 1 < text.Length)
+            {
+                sb.Append(text, i, 2);
+                i++;
+                continue;
+            }
             if (text[i] == '#' && i + 1 < text.Length && text[i + 1] == '{')
             {
                 var j = InterpolationEnd(text, i);

@@ -190,7 +190,7 @@ public sealed record SassColor(double R, double G, double B, double A = 1) : Sas
 
 public sealed record SassList(IReadOnlyList<SassValue> Items, string Separator, bool Bracketed = false) : SassValue
 {
-    /// <summary>An argument list's keyword arguments (<c>$args...</c> bound to a call); null for any other list.</summary>
+    /// <summary>An argument list (a variable-length parameter's value): the keyword arguments it took; null for a list.</summary>
     public IReadOnlyList<(string Name, SassValue Value)>? Keywords { get; init; }
 
     public override string ToCss(bool compressed)
