@@ -97,22 +97,30 @@ internal sealed partial class Evaluator
     private SassValue NumberOperation(BinaryExpression b, SassNumber x, SassNumber y)
     {
         {
+            // libsass: a unitless left operand takes the right one's units; the right is converted to the left's
             var unit = x.Unit.Length > 0 ? x.Unit : y.Unit;
-            var yv = Convert(y, x.Unit);
             switch (b.Operator)
             {
-                case "+": return new SassNumber(x.Value + yv, unit) { DropLeadingZero = x.DropLeadingZero };
-                case "-": return new SassNumber(x.Value - yv, unit) { DropLeadingZero = x.DropLeadingZero };
-                case "*":
-                    return new SassNumber(x.Value * y.Value, x.Unit.Length > 0 ? x.Unit : y.Unit) { DropLeadingZero = x.DropLeadingZero };
+                case "+": return new SassNumber(x.Value + Units.ValueIn(y, x), unit) { DropLeadingZero = x.DropLeadingZero };
+                case "-": return new SassNumber(x.Value - Units.ValueIn(y, x), unit) { DropLeadingZero = x.DropLeadingZero };
+                case "*": return Units.MultiplyOrDivide(x, y, divide: false);
                 case "/":
-                    if (y.Value == 0) return new SassString("Infinity", false);
-                    return new SassNumber(x.Value / y.Value, x.Unit == y.Unit ? "" : x.Unit.Length > 0 && y.Unit.Length == 0 ? x.Unit : x.Unit.Length == 0 ? "" : x.Unit) { DropLeadingZero = x.DropLeadingZero };
-                case "%": return new SassNumber(x.Value % yv, unit) { DropLeadingZero = x.DropLeadingZero };
-                case ">": return new SassBool(x.Value > yv);
-                case "<": return new SassBool(x.Value < yv);
-                case ">=": return new SassBool(x.Value >= yv);
-                case "<=": return new SassBool(x.Value <= yv);
+                    if (y.Value == 0) return new SassString(x.Value == 0 ? "NaN" : "Infinity", false);
+                    return Units.MultiplyOrDivide(x, y, divide: true);
+                case "%":
+                {
+                    if (y.Value == 0) return new SassString("NaN", false);
+                    // libsass's modulo takes the sign of the divisor
+                    var yv = Units.ValueIn(y, x);
+                    var mod = x.Value % yv;
+                    if (mod != 0 && (x.Value > 0 && yv < 0 || x.Value < 0 && yv > 0)) mod += yv;
+                    return new SassNumber(mod, unit) { DropLeadingZero = x.DropLeadingZero };
+                }
+                // libsass: a > b is !(a < b) && a != b, a >= b is !(a < b) || a == b
+                case ">": return new SassBool(!Units.LessThan(x, y) && !Units.NumbersEqual(x, y));
+                case "<": return new SassBool(Units.LessThan(x, y));
+                case ">=": return new SassBool(!Units.LessThan(x, y) || Units.NumbersEqual(x, y));
+                case "<=": return new SassBool(Units.LessThan(x, y) || Units.NumbersEqual(x, y));
             }
         }
         return NonNumberOperation(b, x, y);
@@ -136,19 +144,7 @@ internal sealed partial class Evaluator
 
     private string Text(SassValue v) => v is SassString s ? s.Text : v.ToCss(_compressed);
 
-    private static readonly Dictionary<string, double> LengthsInPx = new()
-    {
-        ["px"] = 1, ["in"] = 96, ["cm"] = 96 / 2.54, ["mm"] = 96 / 25.4, ["pt"] = 96.0 / 72, ["pc"] = 16,
-    };
-
-    private static double Convert(SassNumber n, string unit)
-    {
-        if (n.Unit == unit || n.Unit.Length == 0 || unit.Length == 0) return n.Value;
-        if (LengthsInPx.TryGetValue(n.Unit, out var from) && LengthsInPx.TryGetValue(unit, out var to)) return n.Value * from / to;
-        if (n.Unit == "s" && unit == "ms") return n.Value * 1000;
-        if (n.Unit == "ms" && unit == "s") return n.Value / 1000;
-        throw new SassException($"Error: Incompatible units: '{n.Unit}' and '{unit}'.");
-    }
+    private static double Convert(SassNumber n, string unit) => Units.ValueIn(n, new SassNumber(0, unit));
 
     internal static SassNumber Number(SassValue v) => Strip(v) as SassNumber ?? throw new SassException($"Error: {v.ToCss(false)} is not a number.");
 

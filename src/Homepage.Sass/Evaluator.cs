@@ -636,7 +636,16 @@ internal sealed partial class Evaluator
     private string ValueToCss(SassValue value)
     {
         if (value is SassMap map) throw new SassException($"Error: {Inspect(map)} isn't a valid CSS value.");
+        RequireCssUnits(value);
         return value.ToCss(_compressed);
+    }
+
+    /// <summary>libsass prints a number of several units or a denominator (1px*rad, 1/px) only through inspect().</summary>
+    private static void RequireCssUnits(SassValue value)
+    {
+        if (value is SassNumber n && Units.IsCompound(n.Unit)) throw new SassException($"Error: {n.ToCss(false)} isn't a valid CSS value.");
+        if (value is SassList list)
+            foreach (var item in list.Items) RequireCssUnits(item);
     }
 
     private void Media(MediaStatement m, Context context)
@@ -859,6 +868,7 @@ internal sealed partial class Evaluator
         SassString s => s.Text,
         SassList { Bracketed: false } l when l.Items.Any(i => i is SassString { Quoted: true } or SassList) =>
             string.Join(l.Separator == "," ? (_compressed ? "," : ", ") : " ", l.Items.Where(i => i is not SassNull).Select(InterpolationText)),
+        SassNumber n when Units.IsCompound(n.Unit) => throw new SassException($"Error: {n.ToCss(false)} isn't a valid CSS value."),
         _ => VariableValue(value).ToCss(_compressed),
     };
 

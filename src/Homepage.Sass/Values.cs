@@ -208,7 +208,7 @@ internal static class SassEquality
 {
     public static bool Equal(SassValue a, SassValue b) => (a, b) switch
     {
-        (SassNumber x, SassNumber y) => Math.Abs(x.Value - y.Value) < 1e-10 && (x.Unit == y.Unit || x.Unit.Length == 0 || y.Unit.Length == 0),
+        (SassNumber x, SassNumber y) => Units.NumbersEqual(x, y),
         (SassString x, SassString y) => x.Text == y.Text,
         (SassColor x, SassColor y) => x == y,
         (SassNull, SassNull) => true,
