@@ -54,6 +54,9 @@ public sealed record AtRuleStatement(SourceSpan Span, string Name, Interpolated 
     /// <summary>The <c>@name</c> keyword; its parameters as written.</summary>
     public SourceRange? KeywordRange { get; init; }
     public SourceRange? ParametersRange { get; init; }
+
+    /// <summary>An @supports rule's condition, parsed.</summary>
+    internal SupportsCondition? Supports { get; init; }
 }
 public sealed record ExtendStatement(SourceSpan Span, Interpolated Selector, bool Optional) : Statement(Span);
 public sealed record CommentStatement(SourceSpan Span, string Text) : Statement(Span)

@@ -628,7 +628,32 @@ internal sealed partial class Evaluator
     };
 
     /// <summary>A static value as libsass prints it: as written, a line break and the spaces around it made one space.</summary>
-    private static string StaticCss(string raw) => StaticLineBreaks().Replace(raw.Trim(), " ");
+    private static string StaticCss(string raw) => StaticLineBreaks().Replace((raw.Contains("/*", StringComparison.Ordinal) ? WithoutLoudComments(raw) : raw).Trim(), " ");
+
+    /// <summary>A value's loud comments dropped as libsass drops them (<c>c /* d */ e</c> is <c>c e</c>), strings kept whole.</summary>
+    private static string WithoutLoudComments(string raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c is '"' or '\'')
+            {
+                var end = Parser.StringEnd(raw, i);
+                sb.Append(raw, i, end - i);
+                i = end - 1;
+            }
+            else if (c == '/' && i + 1 < raw.Length && raw[i + 1] == '*' && raw.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0)
+            {
+                while (sb.Length > 0 && char.IsWhiteSpace(sb[^1])) sb.Length--;
+                i = close + 1;
+                while (i + 1 < raw.Length && char.IsWhiteSpace(raw[i + 1])) i++;
+                if (i + 1 < raw.Length && raw[i + 1] != ',') sb.Append(' ');
+            }
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*(\r?\n)[ \t\r\n]*")]
     private static partial System.Text.RegularExpressions.Regex StaticLineBreaks();
@@ -680,7 +705,7 @@ internal sealed partial class Evaluator
 
     private void AtRule(AtRuleStatement at, Context context)
     {
-        var parameters = Interpolate(at.Parameters);
+        var parameters = at.Supports is { } condition ? SupportsText(condition) : Interpolate(at.Parameters);
         if (at.Name == "charset") return;
         // a @keyframes rule's name is placed where the rule is (libsass)
         var node = new CssAtRule(at.Name, parameters, at.Body is not null)

@@ -37,9 +37,15 @@ internal sealed class ExpressionParser
     private char Peek(int o = 0) => _pos + o < _text.Length ? _text[_pos + o] : '\0';
     private bool AtEnd => _pos >= _text.Length;
 
+    /// <summary>Skips whitespace and loud comments (libsass reads <c>c/**/+/**/d</c> as <c>c+d</c>).</summary>
     private void Ws()
     {
-        while (!AtEnd && char.IsWhiteSpace(Peek())) _pos++;
+        while (!AtEnd)
+        {
+            if (char.IsWhiteSpace(Peek())) _pos++;
+            else if (Peek() == '/' && Peek(1) == '*' && _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal) is var close and >= 0) _pos = close + 2;
+            else break;
+        }
     }
 
     private SassException Error(string message) =>
@@ -334,7 +340,13 @@ internal sealed class ExpressionParser
     {
         var start = _pos;
         if (Peek() is '-' or '+') _pos++;
-        while (!AtEnd && (char.IsDigit(Peek()) || Peek() == '.')) _pos++;
+        // digits, and a fraction only with a digit after its point (libsass: "1." is an error, "1.5.5" two numbers)
+        while (!AtEnd && char.IsDigit(Peek())) _pos++;
+        if (Peek() == '.' && char.IsDigit(Peek(1)))
+        {
+            _pos++;
+            while (!AtEnd && char.IsDigit(Peek())) _pos++;
+        }
         var number = double.Parse(_text[start.._pos], CultureInfo.InvariantCulture);
         var unitStart = _pos;
         if (Peek() == '%') _pos++;
@@ -362,7 +374,7 @@ internal sealed class ExpressionParser
                 _pos = j;
                 continue;
             }
-            if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127 || (c == '.' && sb.Length > 0)) { sb.Append(c); _pos++; continue; }
+            if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127) { sb.Append(c); _pos++; continue; }
             if (c == '\\' && _pos + 1 < _text.Length && _text[_pos + 1] != '\n')
             {
                 // an escape in an identifier (\f26e, \@), kept as written

@@ -421,7 +421,12 @@ public sealed class Parser
                     _pos--;
                     block = ParseBlock();
                 }
-                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block) { KeywordRange = keyword, ParametersRange = parametersRange };
+                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block)
+                {
+                    KeywordRange = keyword,
+                    ParametersRange = parametersRange,
+                    Supports = name == "supports" ? new SupportsParser(parameters.Trim(), this, span).Parse() : null,
+                };
             }
         }
     }
