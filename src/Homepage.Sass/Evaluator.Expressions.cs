@@ -21,7 +21,19 @@ internal sealed partial class Evaluator
             case ListExpression list:
                 return new SassList(list.Items.Select(Eval).ToList(), list.Separator, list.Bracketed);
             case MapExpression map:
-                return new SassMap(map.Entries.Select(e => (Strip(Eval(e.Key)), VariableValue(Eval(e.Value)))).ToList());
+            {
+                var entries = map.Entries.Select(e => (Key: Strip(Eval(e.Key)), Value: VariableValue(Eval(e.Value)))).ToList();
+                for (var i = 1; i < entries.Count; i++)
+                {
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (!SassEquality.Equal(entries[i].Key, entries[j].Key)) continue;
+                        var key = entries[i].Key is SassString s ? "\"" + s.Text + "\"" : Inspect(entries[i].Key);
+                        throw new SassException($"Error: Duplicate key {key} in map ({string.Join(", ", entries.Select(e => Inspect(e.Key) + ": " + Inspect(e.Value)))}).");
+                    }
+                }
+                return new SassMap(entries);
+            }
             case InterpolatedStringExpression s:
                 return new SassString(Interpolate(s.Text), s.Quoted) { Origin = s.Range };
             case UnaryExpression u:

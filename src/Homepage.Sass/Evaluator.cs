@@ -161,8 +161,13 @@ internal sealed partial class Evaluator
             }
             case ForStatement f:
             {
-                var fromValue = Number(Eval(f.From)).Value;
-                var toValue = Number(Eval(f.To)).Value;
+                var fromNumber = Number(Eval(f.From));
+                var toNumber = Number(Eval(f.To));
+                // libsass: both ends in the same units, which the counter keeps
+                if (fromNumber.Unit != toNumber.Unit)
+                    throw new SassException($"Error: Incompatible units: '{fromNumber.Unit}' and '{toNumber.Unit}'.\n        on line {f.Span.Line}:{f.Span.Column} of {f.Span.File}", f.Span.File, f.Span.Line, f.Span.Column);
+                var fromValue = fromNumber.Value;
+                var toValue = toNumber.Value;
                 // libsass would loop for ever over a range this long; stop with an error instead, as @while does.
                 if (Math.Abs(toValue - fromValue) > 100_000 || Math.Abs(fromValue) > int.MaxValue / 2 || Math.Abs(toValue) > int.MaxValue / 2)
                     throw new SassException($"Error: @for would run more than 100000 times ({fromValue} to {toValue})", f.Span.File, f.Span.Line, f.Span.Column);
@@ -175,7 +180,7 @@ internal sealed partial class Evaluator
                     PushScope();
                     try
                     {
-                        SetLocal(f.Variable, new SassNumber(i));
+                        SetLocal(f.Variable, new SassNumber(i, fromNumber.Unit));
                         foreach (var s in f.Body)
                             if (EvaluateStatement(s, context) is { } r) return r;
                     }
@@ -590,7 +595,7 @@ internal sealed partial class Evaluator
             {
                 _slashKeeps = false;
             }
-            if (value is SassNull || value is SassList { Items.Count: 0 }) return;
+            if (value is SassNull || value is SassList { Items.Count: 0, Bracketed: false }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
             if (IsStatic(d.Value))
             {
@@ -623,7 +628,7 @@ internal sealed partial class Evaluator
     {
         LiteralExpression => true,
         ListExpression list => list.Items.All(IsStatic),
-        BinaryExpression { Operator: "/" } b => b.Left is LiteralExpression && b.Right is LiteralExpression,
+        BinaryExpression { Operator: "/" } b => b.Left is LiteralExpression or BinaryExpression { Operator: "/" } && IsStatic(b.Left) && b.Right is LiteralExpression,
         _ => false,
     };
 
@@ -780,11 +785,21 @@ internal sealed partial class Evaluator
             var baseName = Path.Combine(d, url);
             var folder = Path.GetDirectoryName(baseName)!;
             var file = Path.GetFileName(baseName);
-            foreach (var candidate in new[] { $"_{file}.scss", $"{file}.scss", $"_{file}.sass", $"{file}.sass", $"_{file}", file, $"{file}.css" })
+            // libsass's resolve_includes: the name, the partial, then each extension partial first; a folder's index
+            // file only when none is there; more than one candidate is an error
+            var found = new[] { file, $"_{file}", $"_{file}.scss", $"_{file}.sass", $"_{file}.css", $"{file}.scss", $"{file}.sass", $"{file}.css" }
+                .Where(candidate => File.Exists(Path.Combine(folder, candidate))).ToList();
+            if (found.Count == 0 && !file.EndsWith(".scss", StringComparison.Ordinal) && !file.EndsWith(".sass", StringComparison.Ordinal) && !file.EndsWith(".css", StringComparison.Ordinal))
             {
-                var full = Path.Combine(folder, candidate);
-                if (File.Exists(full)) return full;
+                found = new[] { "index.scss", "index.sass", "index.css", "_index.scss", "_index.sass", "_index.css" }
+                    .Select(index => Path.Combine(file, index)).Where(candidate => File.Exists(Path.Combine(folder, candidate))).ToList();
             }
+            if (found.Count > 1)
+            {
+                var candidates = string.Concat(found.Select(f => "\n  " + Path.Combine(Path.GetDirectoryName(url) ?? "", f).Replace('\\', '/')));
+                throw new SassException($"Error: It's not clear which file to import for '@import \"{url}\"'.\nCandidates:{candidates}\nPlease delete or rename all but one of these files.");
+            }
+            if (found.Count == 1) return Path.Combine(folder, found[0]);
         }
         return null;
     }

@@ -330,10 +330,12 @@ internal sealed class ExpressionParser
         var start = ++_pos;
         while (!AtEnd && Uri.IsHexDigit(Peek())) _pos++;
         var hex = _text[start.._pos];
-        if (hex.Length == 3) hex = $"{hex[0]}{hex[0]}{hex[1]}{hex[1]}{hex[2]}{hex[2]}";
-        if (hex.Length != 6) return new LiteralExpression(new SassString("#" + _text[start.._pos], false));
+        // #rgb, #rgba, #rrggbb and #rrggbbaa (libsass 3.6 reads the alpha forms too)
+        if (hex.Length is 3 or 4) hex = string.Concat(hex.Select(c => $"{c}{c}"));
+        if (hex.Length is not (6 or 8)) return new LiteralExpression(new SassString("#" + _text[start.._pos], false));
+        var alpha = hex.Length == 8 ? Convert.ToInt32(hex[6..], 16) / 255.0 : 1;
         return new LiteralExpression(new OriginalColor(
-            new SassColor(Convert.ToInt32(hex[..2], 16), Convert.ToInt32(hex[2..4], 16), Convert.ToInt32(hex[4..], 16)), "#" + _text[start.._pos]));
+            new SassColor(Convert.ToInt32(hex[..2], 16), Convert.ToInt32(hex[2..4], 16), Convert.ToInt32(hex[4..6], 16), alpha), "#" + _text[start.._pos]));
     }
 
     private Expression Number()

@@ -213,7 +213,8 @@ internal static class SassEquality
         (SassColor x, SassColor y) => x == y,
         (SassNull, SassNull) => true,
         (SassBool x, SassBool y) => x.Value == y.Value,
-        (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
+        // libsass: lists are equal with the same separator and brackets
+        (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Bracketed == y.Bracketed && x.Separator == y.Separator && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
         _ => false,
     };
 }
