@@ -179,7 +179,7 @@ internal static partial class Emitter
         {
             if (i > 0 && !declarations[i - 1].IsComment) sb.Append(';');
             var d = declarations[i];
-            MappedDeclaration(d, sb, map, d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":");
+            MappedDeclaration(d, sb, map, ":");
         }
     }
 
@@ -246,7 +246,7 @@ internal static partial class Emitter
             foreach (var d in declarations)
             {
                 // compact style joins a comment's indented continuation lines with single spaces
-                MappedDeclaration(d, sb, map, ": ", d.IsComment ? CommentLineBreaks().Replace(d.Value, " ") : null);
+                MappedDeclaration(d, sb, map, d.Colon, d.IsComment ? CommentLineBreaks().Replace(d.Value, " ") : null);
                 sb.Append(d.IsComment ? " " : "; ");
             }
         }
@@ -306,7 +306,8 @@ internal static partial class Emitter
             foreach (var d in declarations)
             {
                 sb.Append(pad).Append("  ");
-                MappedDeclaration(d, sb, map, ": ");
+                // a custom property's value holds its own whitespace
+                MappedDeclaration(d, sb, map, d.Colon);
                 sb.Append(d.IsComment ? "\n" : ";\n");
             }
         }

@@ -578,10 +578,14 @@ internal sealed partial class Evaluator
         var name = Interpolate(d.Name);
         string text;
         IReadOnlyList<(int, int, SourceRange)>? tokens = null;
-        if (name.StartsWith("--", StringComparison.Ordinal))
+        // (a name that starts with -- only once interpolated is an ordinary declaration, as libsass parses it)
+        var custom = d.Name.Parts.Count > 0 && d.Name.Parts[0] is string written && written.StartsWith("--", StringComparison.Ordinal);
+        if (custom)
         {
             // a custom property's value is kept as written, with only its interpolations evaluated
-            text = Interpolate(new Parser(d.RawValue, d.Span.File).ParseInterpolated(d.RawValue, d.Span)).Trim();
+            text = Interpolate(new Parser(d.RawValue, d.Span.File).ParseInterpolated(d.RawValue, d.Span));
+            if (text.Length == 0) throw new SassException($"Error: Custom property values may not be empty.\n        on line {d.Span.Line}:{d.Span.Column} of {d.Span.File}", d.Span.File, d.Span.Line, d.Span.Column);
+
         }
         else
         {
@@ -610,7 +614,7 @@ internal sealed partial class Evaluator
             }
         }
         if (text.Length == 0) return;
-        var declaration = new CssDeclaration(name, text) { NameRange = d.NameRange, ValueTokens = tokens };
+        var declaration = new CssDeclaration(name, text) { NameRange = d.NameRange, ValueTokens = tokens, IsCustomProperty = custom };
         if (context.Rule is null)
         {
             // a declaration at the top of a media block or at-rule: attach to the nearest rule-less container

@@ -179,6 +179,7 @@ public sealed class Parser
             }
             return new VariableStatement(span, name, ParseExpression(valueText, span, Verbatim(valueText, variableValueStart) ? variableValueStart : -1), isDefault, isGlobal);
         }
+        if (At("--") && CustomProperty(span) is { } custom) return custom;
         // A declaration or a nested rule: look ahead for what ends the header.
         var start = _pos;
         var header = ReadUntilStatementEnd(out var terminator);
@@ -429,6 +430,40 @@ public sealed class Parser
                 };
             }
         }
+    }
+
+    /// <summary>A custom property (<c>--name: ...</c>): libsass keeps its value as written, whitespace, comments and
+    /// brackets included, up to a <c>;</c> or the block's <c>}</c> outside brackets.</summary>
+    private DeclarationStatement? CustomProperty(SourceSpan span)
+    {
+        var i = _pos + 2;
+        while (i < _text.Length)
+        {
+            var c = _text[i];
+            if (c == '#' && i + 1 < _text.Length && _text[i + 1] == '{') i = InterpolationEnd(_text, i);
+            else if (c == '\\') i += 2;
+            else if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127) i++;
+            else break;
+        }
+        if (i >= _text.Length || _text[i] != ':') return null;
+        var name = _text[_pos..i];
+        var valueStart = i + 1;
+        var depth = 0;
+        var j = valueStart;
+        for (; j < _text.Length; j++)
+        {
+            var c = _text[j];
+            if (c == '\\') { j++; continue; }
+            if (c is '"' or '\'') { j = StringEnd(_text, j) - 1; continue; }
+            if (c is '(' or '[' or '{') depth++;
+            else if (c is ')' or ']') depth--;
+            else if (c == '}') { if (depth == 0) break; depth--; }
+            else if (c == ';' && depth == 0) break;
+        }
+        var raw = _text[valueStart..Math.Min(j, _text.Length)];
+        var nameRange = Range(_pos, i);
+        _pos = j < _text.Length && _text[j] == ';' ? j + 1 : j;
+        return new DeclarationStatement(span, ParseInterpolated(name, span), raw, new LiteralExpression(SassNull.Instance)) { NameRange = nameRange };
     }
 
     private static int IndexOfWord(string text, string word)
