@@ -242,6 +242,8 @@ internal sealed partial class Evaluator
                     return null;
                 case FunctionStatement f:
                     if (_definitionsForbidden > 0) throw Located("Functions may not be defined within control directives or other mixins.", f.Span);
+                    // libsass's check_nesting: no rules, declarations, at-rules or includes directly in a function
+                    if (NotInFunction(f.Body) is { } child) throw Located("Functions can only contain variable declarations and control directives.", child.Span);
                     _functions[f.Name.Replace('_', '-')] = f;
                     return null;
                 case IfStatement or EachStatement or ForStatement or WhileStatement:
@@ -878,6 +880,25 @@ internal sealed partial class Evaluator
             else if (p.Default is not null) SetLocal(p.Name, Eval(p.Default));
             else throw new SassException($"Error: missing argument ${p.Name}.\n        on line {span.Line}:{span.Column} of {span.File}", span.File, span.Line, span.Column);
         }
+    }
+
+    /// <summary>The first statement a function may not hold (a rule, declaration, at-rule or include), control directives searched too.</summary>
+    private static Statement? NotInFunction(IEnumerable<Statement> body)
+    {
+        foreach (var statement in body)
+        {
+            var found = statement switch
+            {
+                RuleStatement or DeclarationStatement or AtRuleStatement or MediaStatement or IncludeStatement or ExtendStatement or ContentStatement or ImportStatement => statement,
+                IfStatement i => NotInFunction(i.Clauses.SelectMany(c => c.Body)),
+                EachStatement e => NotInFunction(e.Body),
+                ForStatement f => NotInFunction(f.Body),
+                WhileStatement w => NotInFunction(w.Body),
+                _ => null,
+            };
+            if (found is not null) return found;
+        }
+        return null;
     }
 
     internal SassValue CallUserFunction(FunctionStatement f, List<(string? Name, SassValue Value)> arguments, SourceSpan span)

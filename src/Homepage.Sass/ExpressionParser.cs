@@ -300,6 +300,19 @@ internal sealed class ExpressionParser
             while (!AtEnd && char.IsLetter(Peek())) _pos++;
             return new LiteralExpression(new SassString(_text[start.._pos], false));
         }
+        if (c is 'u' or 'U' && Peek(1) == '+' && (Uri.IsHexDigit(Peek(2)) || Peek(2) == '?'))
+        {
+            // a unicode range (U+0025-00FF, U+4??) is one token
+            var start = _pos;
+            _pos += 2;
+            while (!AtEnd && (Uri.IsHexDigit(Peek()) || Peek() == '?') && _pos - start < 8) _pos++;
+            if (Peek() == '-' && Uri.IsHexDigit(Peek(1)))
+            {
+                var dash = ++_pos;
+                while (!AtEnd && Uri.IsHexDigit(Peek()) && _pos - dash < 6) _pos++;
+            }
+            return new LiteralExpression(new SassString(_text[start.._pos], false));
+        }
         return IdentifierOrCall();
     }
 
