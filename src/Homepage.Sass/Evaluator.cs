@@ -639,6 +639,46 @@ internal sealed partial class Evaluator
     };
 
     /// <summary>A static value as libsass prints it: as written, a line break and the spaces around it made one space.</summary>
+    /// <summary>A media query as an import's condition: a type (after only/not) or a feature in parentheses, then
+    /// <c>and (feature)</c>s; no function calls, strings or stray words.</summary>
+    private static bool ValidMediaQuery(string query)
+    {
+        var tokens = new List<string>();
+        for (var k = 0; k < query.Length;)
+        {
+            var c = query[k];
+            if (char.IsWhiteSpace(c)) { k++; continue; }
+            if (c == '(')
+            {
+                k = Parser.ParenEnd(query, k);
+                tokens.Add("()");
+                continue;
+            }
+            if (!char.IsLetter(c) && c is not '-' and not '_') return false;
+            var start = k;
+            while (k < query.Length && (char.IsLetterOrDigit(query[k]) || query[k] is '-' or '_')) k++;
+            var word = query[start..k].ToLowerInvariant();
+            if (k < query.Length && query[k] == '(' && word != "and") return false;
+            tokens.Add(word == "and" ? "and" : "word");
+        }
+        var t = 0;
+        if (t < tokens.Count && tokens[t] == "()") t++;
+        else
+        {
+            var words = 0;
+            while (t < tokens.Count && tokens[t] == "word" && words < 2) { t++; words++; }
+            if (words == 0) return false;
+        }
+        while (t + 1 < tokens.Count && tokens[t] == "and" && tokens[t + 1] == "()") t += 2;
+        return t == tokens.Count;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex ImportSpaces();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\s)and\(")]
+    private static partial System.Text.RegularExpressions.Regex MediaAnd();
+
     private static string StaticCss(string raw) => StaticLineBreaks().Replace((raw.Contains("/*", StringComparison.Ordinal) ? WithoutLoudComments(raw) : raw).Trim(), " ");
 
     /// <summary>A value's loud comments dropped as libsass drops them (<c>c /* d */ e</c> is <c>c e</c>), strings kept whole.</summary>
@@ -755,6 +795,16 @@ internal sealed partial class Evaluator
 
     private void Import(ImportStatement i, Context context)
     {
+        // a quoted url followed by media queries makes the whole import a CSS one, printed as written
+        if (i.Urls.Count > 0 && i.Urls[0] is [('"' or '\''), ..] first && Parser.StringEnd(first, 0) < first.TrimEnd().Length)
+        {
+            var queries = new List<string> { first[Parser.StringEnd(first, 0)..] };
+            queries.AddRange(i.Urls.Skip(1));
+            if (!queries.All(ValidMediaQuery))
+                throw new SassException($"Error: Invalid CSS after \"@import {i.Raw.Trim()}\": expected a media query\n        on line {i.Span.Line}:{i.Span.Column} of {i.Span.File}", i.Span.File, i.Span.Line, i.Span.Column);
+            context.Container.Add(new CssAtRule("import", MediaAnd().Replace(ImportSpaces().Replace(i.Raw.Trim(), " "), "and ("), hasBody: false));
+            return;
+        }
         foreach (var raw in i.Urls)
         {
             var url = raw.Trim().Trim('"', '\'');
