@@ -114,6 +114,8 @@ public sealed class Parser
                 var end = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
                 if (end < 0) throw Error("unterminated comment");
                 var text = _text[_pos..(end + 2)];
+                // libsass writes a comment's CR LF, lone CR and form feed line breaks as LF
+                if (text.AsSpan().IndexOfAny('\r', '\f') >= 0) text = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n');
                 var range = comments is null ? default : Range(_pos, end + 2);
                 _pos = end + 2;
                 comments?.Add(new CommentStatement(span, text) { Range = range });
