@@ -80,6 +80,8 @@ public sealed record AtRuleStatement(SourceSpan Span, string Name, Interpolated 
 
     /// <summary>For source maps: the block (<c>{</c> to after <c>}</c>).</summary>
     public SourceRange? BlockRange { get; init; }
+    /// <summary>An @supports rule's condition, parsed.</summary>
+    internal SupportsCondition? Supports { get; init; }
 }
 public sealed record ExtendStatement(SourceSpan Span, Interpolated Selector, bool Optional) : Statement(Span);
 public sealed record CommentStatement(SourceSpan Span, string Text) : Statement(Span)

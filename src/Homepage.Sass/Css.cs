@@ -46,6 +46,12 @@ internal sealed record CssDeclaration(string Property, string Value)
 
     public SourceRange? NameRange { get; init; }
     public IReadOnlyList<(int Start, int End, SourceRange Range)>? ValueTokens { get; init; }
+
+    /// <summary>A custom property: its value holds its own whitespace (printed after a bare colon).</summary>
+    public bool IsCustomProperty { get; init; }
+
+    /// <summary>What separates the property from the value in the expanded, nested and compact styles.</summary>
+    public string Colon => IsCustomProperty ? ":" : ": ";
 }
 
 internal sealed class CssMedia : CssNode

@@ -124,7 +124,7 @@ internal static partial class Emitter
             foreach (var d in declarations)
             {
                 Line(indentation + d.Tabs);
-                MappedDeclaration(d, sb, map, ": ");
+                MappedDeclaration(d, sb, map, d.Colon);
                 if (!d.IsComment) sb.Append(';');
                 _linefeeds = 1;
             }

@@ -218,7 +218,7 @@ internal static partial class Emitter
         {
             if (i > 0 && !declarations[i - 1].IsComment) sb.Append(';');
             var d = declarations[i];
-            MappedDeclaration(d, sb, map, d.Property.StartsWith("--", StringComparison.Ordinal) ? ": " : ":");
+            MappedDeclaration(d, sb, map, ":");
         }
     }
 
@@ -251,10 +251,17 @@ internal static partial class Emitter
     {
         CssRule r => r.Declarations.Count > 0 && r.Selectors.Count > 0,
         CssMedia m => m.Children.Any(HasOutput),
+        // libsass drops an @supports block with nothing to print
+        CssAtRule { Name: "supports", HasBody: true } s => s.Declarations.Count > 0 || s.Children.Any(HasOutput),
         CssAtRule => true,
         CssComment => true,
         _ => false,
     };
+
+    /// <summary>An at-rule whose block holds nothing (rules without declarations are dropped before): libsass prints
+    /// <c>@foo {}</c> and goes on on the same line.</summary>
+    private static bool EmptyBlock(CssAtRule at) =>
+        at.HasBody && at.Declarations.Count == 0 && at.Children.All(c => c is CssRule { Declarations.Count: 0 });
 
     /// <summary>libsass's compact style: a rule per line (<c>a { b: c; d: e; }</c>), a media block on one line, a blank
     /// line between top-level blocks but none after a comment.</summary>
@@ -264,10 +271,10 @@ internal static partial class Emitter
         foreach (var node in nodes)
         {
             if (!HasOutput(node)) continue;
-            if (previous is not null and not CssComment) sb.Append('\n');
+            if (previous is not null and not CssComment && !(previous is CssAtRule p && EmptyBlock(p))) sb.Append('\n');
             previous = node;
             CompactBlock(node, sb, map);
-            sb.Append('\n');
+            if (!(node is CssAtRule e && EmptyBlock(e))) sb.Append('\n');
         }
     }
 
@@ -278,7 +285,7 @@ internal static partial class Emitter
             foreach (var d in declarations)
             {
                 // compact style joins a comment's indented continuation lines with single spaces
-                MappedDeclaration(d, sb, map, ": ", d.IsComment ? CommentLineBreaks().Replace(d.Value, " ") : null);
+                MappedDeclaration(d, sb, map, d.Colon, d.IsComment ? CommentLineBreaks().Replace(d.Value, " ") : null);
                 sb.Append(d.IsComment ? " " : "; ");
             }
         }
@@ -316,6 +323,7 @@ internal static partial class Emitter
             case CssAtRule at:
                 MappedAtRule(at, sb, map, at.Parameters);
                 if (!at.HasBody) { sb.Append(';'); break; }
+                if (EmptyBlock(at)) { sb.Append(" {}"); break; }
                 sb.Append(" { ");
                 Declarations(at.Declarations, sb, map);
                 foreach (var child in at.Children.Where(HasOutput))
@@ -337,7 +345,7 @@ internal static partial class Emitter
             foreach (var d in declarations)
             {
                 sb.Append(pad).Append("  ");
-                MappedDeclaration(d, sb, map, ": ");
+                MappedDeclaration(d, sb, map, d.Colon); // a custom property's value holds its own whitespace
                 sb.Append(d.IsComment ? "\n" : ";\n");
             }
         }
@@ -345,7 +353,7 @@ internal static partial class Emitter
         {
             if (!HasOutput(node)) continue;
             // libsass puts a blank line between top-level blocks, none after a comment or an @import (printed first)
-            if (previous is not null and not CssComment and not CssAtRule { Name: "import", HasBody: false } && depth == 0) sb.Append('\n');
+            if (previous is not null and not CssComment and not CssAtRule { Name: "import", HasBody: false } && depth == 0 && !(previous is CssAtRule p && EmptyBlock(p))) sb.Append('\n');
             previous = node;
             switch (node)
             {
@@ -385,6 +393,13 @@ internal static partial class Emitter
                     sb.Append(pad);
                     MappedAtRule(at, sb, map, at.Parameters);
                     if (!at.HasBody) { sb.Append(";\n"); break; }
+                    if (EmptyBlock(at))
+                    {
+                        // the next block follows on the same line; the last one's line ends with its parent's
+                        sb.Append(" {}");
+                        if (node == nodes.LastOrDefault(HasOutput)) sb.Append('\n');
+                        break;
+                    }
                     sb.Append(" {\n");
                     Declarations(at.Declarations);
                     Expanded(at.Children, sb, depth + 1, style, map);

@@ -176,8 +176,12 @@ internal sealed partial class Evaluator
             case ForStatement f:
             {
                 var fromNumber = Number(Eval(f.From));
+                var toNumber = Number(Eval(f.To));
+                // libsass: both ends in the same units, which the counter keeps
+                if (fromNumber.Unit != toNumber.Unit)
+                    throw new SassException($"Error: Incompatible units: '{fromNumber.Unit}' and '{toNumber.Unit}'.\n        on line {f.Span.Line}:{f.Span.Column} of {f.Span.File}", f.Span.File, f.Span.Line, f.Span.Column);
                 var fromValue = fromNumber.Value;
-                var toValue = Number(Eval(f.To)).Value;
+                var toValue = toNumber.Value;
                 // libsass would loop for ever over a range this long; stop with an error instead, as @while does.
                 if (Math.Abs(toValue - fromValue) > 100_000 || Math.Abs(fromValue) > int.MaxValue / 2 || Math.Abs(toValue) > int.MaxValue / 2)
                     throw new SassException($"Error: @for would run more than 100000 times ({fromValue} to {toValue})", f.Span.File, f.Span.Line, f.Span.Column);
@@ -187,7 +191,7 @@ internal sealed partial class Evaluator
                 var end = f.Inclusive ? to + step : to;
                 for (var i = from; i != end; i += step)
                 {
-                    SetLocal(f.Variable, new SassNumber(i) { Origin = fromNumber.Origin }); // libsass places each value where from is
+                    SetLocal(f.Variable, new SassNumber(i, fromNumber.Unit) { Origin = fromNumber.Origin }); // libsass places each value where from is
                     foreach (var s in f.Body)
                         if (EvaluateStatement(s, context) is { } r) return r;
                 }
@@ -743,11 +747,14 @@ internal sealed partial class Evaluator
         if (context.PropertyPrefix is { } prefix) name = prefix + "-" + name;
         string text;
         IReadOnlyList<(int, int, SourceRange)>? tokens = null;
-        if (name.StartsWith("--", StringComparison.Ordinal))
+        // (a name that starts with -- only once interpolated is an ordinary declaration, as libsass parses it)
+        var custom = d.Name.Parts.Count > 0 && d.Name.Parts[0] is string written && written.StartsWith("--", StringComparison.Ordinal);
+        if (custom)
         {
             // a custom property's value is kept as written, with only its interpolations evaluated
-            text = Interpolate(new Parser(d.RawValue, d.Span.File).ParseInterpolated(d.RawValue, d.Span)).Trim();
-            if (d.ValueRange is { } colon) tokens = [(-1, text.Length, colon)];
+            text = Interpolate(new Parser(d.RawValue, d.Span.File).ParseInterpolated(d.RawValue, d.Span));
+            if (text.Length == 0) throw new SassException($"Error: Custom property values may not be empty.\n        on line {d.Span.Line}:{d.Span.Column} of {d.Span.File}", d.Span.File, d.Span.Line, d.Span.Column);
+            if (d.ValueRange is { } colon) tokens = [(0, text.Length, colon)];
         }
         else
         {
@@ -761,7 +768,7 @@ internal sealed partial class Evaluator
             {
                 _slashKeeps = false;
             }
-            if (value is SassNull || value is SassList { Items.Count: 0 }) return;
+            if (value is SassNull || value is SassList { Items.Count: 0, Bracketed: false }) return;
             // libsass prints a value of literals only as written; in any other value a number prints as computed
             if (IsStatic(d.Value) && !d.CommentDropped && QuotesSeparated(d.RawValue))
             {
@@ -777,7 +784,7 @@ internal sealed partial class Evaluator
             }
         }
         if (text.Length == 0) return;
-        var declaration = new CssDeclaration(name, text) { NameRange = d.NameRange, ValueTokens = tokens };
+        var declaration = new CssDeclaration(name, text) { NameRange = d.NameRange, ValueTokens = tokens, IsCustomProperty = custom };
         if (context.Rule is null)
         {
             // a declaration at the top of a media block or at-rule: attach to the nearest rule-less container
@@ -795,7 +802,7 @@ internal sealed partial class Evaluator
     {
         LiteralExpression => true,
         ListExpression list => list.Items.All(IsStatic),
-        BinaryExpression { Operator: "/" } b => b.Left is LiteralExpression && b.Right is LiteralExpression,
+        BinaryExpression { Operator: "/" } b => b.Left is LiteralExpression or BinaryExpression { Operator: "/" } && IsStatic(b.Left) && b.Right is LiteralExpression,
         _ => false,
     };
 
@@ -818,7 +825,32 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>A static value as libsass prints it: as written, a line break and the spaces around it made one space.</summary>
-    private static string StaticCss(string raw) => StaticLineBreaks().Replace(raw.Trim(), " ");
+    private static string StaticCss(string raw) => StaticLineBreaks().Replace((raw.Contains("/*", StringComparison.Ordinal) ? WithoutLoudComments(raw) : raw).Trim(), " ");
+
+    /// <summary>A value's loud comments dropped as libsass drops them (<c>c /* d */ e</c> is <c>c e</c>), strings kept whole.</summary>
+    private static string WithoutLoudComments(string raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c is '"' or '\'')
+            {
+                var end = Parser.StringEnd(raw, i);
+                sb.Append(raw, i, end - i);
+                i = end - 1;
+            }
+            else if (c == '/' && i + 1 < raw.Length && raw[i + 1] == '*' && raw.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0)
+            {
+                while (sb.Length > 0 && char.IsWhiteSpace(sb[^1])) sb.Length--;
+                i = close + 1;
+                while (i + 1 < raw.Length && char.IsWhiteSpace(raw[i + 1])) i++;
+                if (i + 1 < raw.Length && raw[i + 1] != ',') sb.Append(' ');
+            }
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*(\r?\n)[ \t\r\n]*")]
     private static partial System.Text.RegularExpressions.Regex StaticLineBreaks();
@@ -985,7 +1017,7 @@ internal sealed partial class Evaluator
 
     private void AtRule(AtRuleStatement at, Context context)
     {
-        var parameters = Interpolate(at.Parameters);
+        var parameters = at.Supports is { } condition ? SupportsText(condition) : Interpolate(at.Parameters);
         if (at.Name == "charset") return;
         // a @keyframes rule's name is placed where the rule is (libsass)
         var node = new CssAtRule(at.Name, parameters, at.Body is not null)
@@ -1092,11 +1124,21 @@ internal sealed partial class Evaluator
             var baseName = Path.Combine(d, url);
             var folder = Path.GetDirectoryName(baseName)!;
             var file = Path.GetFileName(baseName);
-            foreach (var candidate in new[] { $"_{file}.scss", $"{file}.scss", $"_{file}.sass", $"{file}.sass", $"_{file}", file, $"{file}.css" })
+            // libsass's resolve_includes: the name, the partial, then each extension partial first; a folder's index
+            // file only when none is there; more than one candidate is an error
+            var found = new[] { file, $"_{file}", $"_{file}.scss", $"_{file}.sass", $"_{file}.css", $"{file}.scss", $"{file}.sass", $"{file}.css" }
+                .Where(candidate => File.Exists(Path.Combine(folder, candidate))).ToList();
+            if (found.Count == 0 && !file.EndsWith(".scss", StringComparison.Ordinal) && !file.EndsWith(".sass", StringComparison.Ordinal) && !file.EndsWith(".css", StringComparison.Ordinal))
             {
-                var full = Path.Combine(folder, candidate);
-                if (File.Exists(full)) return full;
+                found = new[] { "index.scss", "index.sass", "index.css", "_index.scss", "_index.sass", "_index.css" }
+                    .Select(index => Path.Combine(file, index)).Where(candidate => File.Exists(Path.Combine(folder, candidate))).ToList();
             }
+            if (found.Count > 1)
+            {
+                var candidates = string.Concat(found.Select(f => "\n  " + Path.Combine(Path.GetDirectoryName(url) ?? "", f).Replace('\\', '/')));
+                throw new SassException($"Error: It's not clear which file to import for '@import \"{url}\"'.\nCandidates:{candidates}\nPlease delete or rename all but one of these files.");
+            }
+            if (found.Count == 1) return Path.Combine(folder, found[0]);
         }
         return null;
     }

@@ -321,6 +321,19 @@ internal sealed class ExpressionParser
             while (!AtEnd && char.IsLetter(Peek())) _pos++;
             return new LiteralExpression(new SassString(_text[start.._pos], false));
         }
+        if (c is 'u' or 'U' && Peek(1) == '+' && (Uri.IsHexDigit(Peek(2)) || Peek(2) == '?'))
+        {
+            // a unicode range (U+0025-00FF, U+4??) is one token
+            var start = _pos;
+            _pos += 2;
+            while (!AtEnd && (Uri.IsHexDigit(Peek()) || Peek() == '?') && _pos - start < 8) _pos++;
+            if (Peek() == '-' && Uri.IsHexDigit(Peek(1)))
+            {
+                var dash = ++_pos;
+                while (!AtEnd && Uri.IsHexDigit(Peek()) && _pos - dash < 6) _pos++;
+            }
+            return new LiteralExpression(new SassString(_text[start.._pos], false));
+        }
         return IdentifierOrCall();
     }
 
@@ -401,17 +414,25 @@ internal sealed class ExpressionParser
         var start = ++_pos;
         while (!AtEnd && Uri.IsHexDigit(Peek())) _pos++;
         var hex = _text[start.._pos];
-        if (hex.Length == 3) hex = $"{hex[0]}{hex[0]}{hex[1]}{hex[1]}{hex[2]}{hex[2]}";
-        if (hex.Length != 6) return new LiteralExpression(new SassString("#" + _text[start.._pos], false));
+        // #rgb, #rgba, #rrggbb and #rrggbbaa (libsass 3.6 reads the alpha forms too)
+        if (hex.Length is 3 or 4) hex = string.Concat(hex.Select(c => $"{c}{c}"));
+        if (hex.Length is not (6 or 8)) return new LiteralExpression(new SassString("#" + _text[start.._pos], false));
+        var alpha = hex.Length == 8 ? Convert.ToInt32(hex[6..], 16) / 255.0 : 1;
         return new LiteralExpression(new OriginalColor(
-            new SassColor(Convert.ToInt32(hex[..2], 16), Convert.ToInt32(hex[2..4], 16), Convert.ToInt32(hex[4..], 16)), "#" + _text[start.._pos]));
+            new SassColor(Convert.ToInt32(hex[..2], 16), Convert.ToInt32(hex[2..4], 16), Convert.ToInt32(hex[4..6], 16), alpha), "#" + _text[start.._pos]));
     }
 
     private Expression Number()
     {
         var start = _pos;
         if (Peek() is '-' or '+') _pos++;
-        while (!AtEnd && (char.IsDigit(Peek()) || Peek() == '.')) _pos++;
+        // digits, and a fraction only with a digit after its point (libsass: "1." is an error, "1.5.5" two numbers)
+        while (!AtEnd && char.IsDigit(Peek())) _pos++;
+        if (Peek() == '.' && char.IsDigit(Peek(1)))
+        {
+            _pos++;
+            while (!AtEnd && char.IsDigit(Peek())) _pos++;
+        }
         var number = double.Parse(_text[start.._pos], CultureInfo.InvariantCulture);
         var unitStart = _pos;
         if (Peek() == '%') _pos++;

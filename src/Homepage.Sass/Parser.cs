@@ -127,6 +127,8 @@ public sealed class Parser
                 var end = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
                 if (end < 0) throw Error("unterminated comment");
                 var text = _text[_pos..(end + 2)];
+                // libsass writes a comment's CR LF, lone CR and form feed line breaks as LF
+                if (text.AsSpan().IndexOfAny('\r', '\f') >= 0) text = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n');
                 var range = comments is null ? default : Range(_pos, end + 2);
                 _pos = end + 2;
                 comments?.Add(new CommentStatement(span, text) { Range = range });
@@ -228,6 +230,7 @@ public sealed class Parser
             }
             return new VariableStatement(span, name, ParseExpression(valueText, span, Verbatim(valueText, variableValueStart) ? variableValueStart : -1), isDefault, isGlobal);
         }
+        if (At("--") && CustomProperty(span) is { } custom) return custom;
         // A declaration or a nested rule: look ahead for what ends the header.
         var start = _pos;
         _commentDropped = false;
@@ -603,7 +606,13 @@ public sealed class Parser
                     block = ParseBlock(name == "at-root" ? Scope.AtRoot : null);
                     if (_mapped) blockRange = BlockRange(blockStart, _pos);
                 }
-                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block) { KeywordRange = keyword, ParametersRange = parametersRange, BlockRange = blockRange };
+                return new AtRuleStatement(span, name, ParseInterpolated(parameters.Trim(), span), block)
+                {
+                    KeywordRange = keyword,
+                    ParametersRange = parametersRange,
+                    BlockRange = blockRange,
+                    Supports = name == "supports" ? new SupportsParser(parameters.Trim(), this, span).Parse() : null,
+                };
             }
         }
     }
@@ -756,6 +765,48 @@ public sealed class Parser
 
     /// <summary>A <c>@content</c> was parsed in the mixin being parsed.</summary>
     private bool _contentSeen;
+
+    /// <summary>A custom property (<c>--name: ...</c>): libsass keeps its value as written, whitespace, comments and
+    /// brackets included, up to a <c>;</c> or the block's <c>}</c> outside brackets.</summary>
+    private DeclarationStatement? CustomProperty(SourceSpan span)
+    {
+        var i = _pos + 2;
+        while (i < _text.Length)
+        {
+            var c = _text[i];
+            if (c == '#' && i + 1 < _text.Length && _text[i + 1] == '{') i = InterpolationEnd(_text, i);
+            else if (c == '\\') i += 2;
+            else if (char.IsLetterOrDigit(c) || c is '-' or '_' || c > 127) i++;
+            else break;
+        }
+        if (i >= _text.Length || _text[i] != ':') return null;
+        var name = _text[_pos..i];
+        var valueStart = i + 1;
+        var depth = 0;
+        var j = valueStart;
+        for (; j < _text.Length; j++)
+        {
+            var c = _text[j];
+            if (c == '\\') { j++; continue; }
+            if (c is '"' or '\'') { j = StringEnd(_text, j) - 1; continue; }
+            if (c is '(' or '[' or '{') depth++;
+            else if (c is ')' or ']') depth--;
+            else if (c == '}') { if (depth == 0) break; depth--; }
+            else if (c == ';' && depth == 0) break;
+        }
+        var raw = _text[valueStart..Math.Min(j, _text.Length)];
+        var nameRange = Range(_pos, i);
+        // an interpolated name puts what follows it on its line three columns short of its length further on
+        if (_mapped && name.Contains("#{", StringComparison.Ordinal)) _lags.Add((i, TextLine(_pos), -(name.Length - 3)));
+        // libsass maps the value (kept with the space before it) from the colon to one column on
+        var colon = _mapped ? Point(i + 1) : default;
+        _pos = j < _text.Length && _text[j] == ';' ? j + 1 : j;
+        return new DeclarationStatement(span, ParseInterpolated(name, span), raw, new LiteralExpression(SassNull.Instance))
+        {
+            NameRange = nameRange,
+            ValueRange = colon.File is null ? null : new SourceRange(colon with { Column = colon.Column - 1 }, colon),
+        };
+    }
 
     /// <summary>The text of the line before the position (at most 20 characters, libsass's "..." before them), for an error.</summary>
     private string Before()

@@ -217,7 +217,8 @@ internal static class SassEquality
         (SassNull, SassNull) => true,
         (SassBool x, SassBool y) => x.Value == y.Value,
         (SassFunction x, SassFunction y) => x.Name == y.Name && x.Css == y.Css && ReferenceEquals(x.Definition, y.Definition),
-        (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
+        // libsass: lists are equal with the same separator and brackets
+        (SassList x, SassList y) => x.Items.Count == y.Items.Count && x.Bracketed == y.Bracketed && x.Separator == y.Separator && x.Items.Zip(y.Items).All(p => Equal(p.First, p.Second)),
         _ => false,
     };
 

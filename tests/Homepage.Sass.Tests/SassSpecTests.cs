@@ -11,7 +11,7 @@ namespace Homepage.Sass.Tests;
 public sealed class SassSpecTests
 {
     /// <summary>Specs passing today; raise it as the compiler grows (the report prints the current count).</summary>
-    private const int PassingAtLeast = 3353;
+    private const int PassingAtLeast = 3416;
 
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "sass-spec");
 
