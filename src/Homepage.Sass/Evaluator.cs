@@ -35,7 +35,7 @@ internal sealed partial class Evaluator
     /// <param name="Owner">The rule whose selectors <paramref name="Selectors"/> are (its source-map positions go to the rules
     /// made for them in media blocks and at-rules).</param>
     private sealed record Context(List<CssNode> Container, List<string> Selectors, CssRule? Rule, string? Media, string File, IReadOnlySet<string>? Breaks = null,
-        List<string>? AtRootParents = null, CssRule? Owner = null, string? PropertyPrefix = null);
+        List<string>? AtRootParents = null, CssRule? Owner = null, string? PropertyPrefix = null, int PropertyTabs = 0);
 
     /// <summary>A rule of the context's selectors (with their source-map positions), for declarations inside a media block or at-rule.</summary>
     private static CssRule RuleOfContext(Context context) =>
@@ -241,7 +241,9 @@ internal sealed partial class Evaluator
                     if (np.Own is { } own) Declare(own, context);
                     var name = Interpolate(np.Name);
                     PushScope();
-                    try { Evaluate(np.Body, context with { PropertyPrefix = context.PropertyPrefix is { } outer ? outer + "-" + name : name }); }
+                    // the nested style indents the properties under one that has a value of its own one more level
+                    var tabs = context.PropertyTabs + (np.Own is null ? 0 : 1);
+                    try { Evaluate(np.Body, context with { PropertyPrefix = context.PropertyPrefix is { } outer ? outer + "-" + name : name, PropertyTabs = tabs }); }
                     finally { PopScope(); }
                     return null;
                 }
@@ -477,7 +479,7 @@ internal sealed partial class Evaluator
         PushScope();
         try
         {
-            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule, PropertyPrefix = null });
+            Evaluate(r.Body, context with { Selectors = selectors, Rule = rule, Breaks = breaks, AtRootParents = null, Owner = rule, PropertyPrefix = null, PropertyTabs = 0 });
         }
         finally { PopScope(); }
         // the nested style indents what the rule's block put after it one more level when the rule has declarations
@@ -784,7 +786,7 @@ internal sealed partial class Evaluator
             }
         }
         if (text.Length == 0) return;
-        var declaration = new CssDeclaration(name, text) { NameRange = d.NameRange, ValueTokens = tokens, IsCustomProperty = custom };
+        var declaration = new CssDeclaration(name, text) { NameRange = d.NameRange, ValueTokens = tokens, IsCustomProperty = custom, Tabs = context.PropertyTabs };
         if (context.Rule is null)
         {
             // a declaration at the top of a media block or at-rule: attach to the nearest rule-less container

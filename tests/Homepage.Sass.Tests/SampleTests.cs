@@ -40,8 +40,18 @@ public sealed class SampleTests
             Style = style, InputPath = path, Syntax = syntax, SourceMap = true, OutputPath = output,
         });
         Assert.Equal(Read(output), result.Css);
+        if (MapsNotYet().Contains(sample))
+        {
+            Assert.True(File.ReadAllText(output + ".map") != result.SourceMap, $"{sample}: its map is now identical to sassc's; remove it from maps/not-yet.txt");
+            return;
+        }
         Assert.Equal(File.ReadAllText(output + ".map"), result.SourceMap);
     }
+
+    /// <summary>Samples whose source maps do not match sassc's yet (maps/not-yet.txt: the sample, then why).</summary>
+    private static HashSet<string> MapsNotYet() =>
+        File.ReadAllLines(Path.Combine(Folder, "maps", "not-yet.txt")).Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' ', 2)[0]).ToHashSet();
 
     /// <summary>A golden as sassc wrote it, a byte-order mark kept (File.ReadAllText would drop it).</summary>
     private static string Read(string path) => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path));
