@@ -36,25 +36,24 @@ public sealed class Parser
 
     private int[]? _lineStarts;
 
+    /// <summary>Where each line of the text starts (computed once, when a position is first asked for).</summary>
+    private int[] LineStarts => _lineStarts ??= [0, .. _text.Select((c, i) => (c, i)).Where(t => t.c == '\n').Select(t => t.i + 1)];
+
     private SourceSpan Span()
     {
-        _lineStarts ??= [0, .. _text.Select((c, i) => (c, i)).Where(t => t.c == '\n').Select(t => t.i + 1)];
-        var index = Array.BinarySearch(_lineStarts, Math.Min(_pos, _text.Length));
-        var line = index >= 0 ? index : ~index - 1;
-        return new SourceSpan(_file, line + 1, Math.Min(_pos, _text.Length) - _lineStarts[line] + 1);
+        var line = TextLine(_pos);
+        return new SourceSpan(_file, line + 1, Math.Min(_pos, _text.Length) - LineStarts[line] + 1);
     }
 
     /// <summary>The source-map position of <paramref name="index"/> (libsass's line and column, both from 0).</summary>
     internal SourcePoint Point(int index)
     {
         if (!_mapped) return default;
-        _lineStarts ??= [0, .. _text.Select((c, i) => (c, i)).Where(t => t.c == '\n').Select(t => t.i + 1)];
         index = Math.Clamp(index, 0, _text.Length);
-        var found = Array.BinarySearch(_lineStarts, index);
-        var line = found >= 0 ? found : ~found - 1;
-        var column = index - _lineStarts[line];
+        var line = TextLine(index);
+        var column = index - LineStarts[line];
         if (_surrogates)
-            for (var i = _lineStarts[line]; i < index; i++)
+            for (var i = LineStarts[line]; i < index; i++)
                 if (char.IsLowSurrogate(_text[i])) column--; // a character a column, one beyond the BMP too
         foreach (var (from, lagLine, columns) in _lags)
             if (lagLine == line && (index > from || index == from && columns > 0)) column -= columns;
@@ -66,8 +65,7 @@ public sealed class Parser
     /// <summary>The line of <paramref name="index"/> in the text (from 0), whatever libsass's parser counted.</summary>
     private int TextLine(int index)
     {
-        _lineStarts ??= [0, .. _text.Select((c, i) => (c, i)).Where(t => t.c == '\n').Select(t => t.i + 1)];
-        var found = Array.BinarySearch(_lineStarts, Math.Clamp(index, 0, _text.Length));
+        var found = Array.BinarySearch(LineStarts, Math.Clamp(index, 0, _text.Length));
         return found >= 0 ? found : ~found - 1;
     }
 
@@ -265,8 +263,8 @@ public sealed class Parser
                 if (selector.IndexOf('\n', last) < 0)
                 {
                     int lastLine = TextLine(start + last), startLine = TextLine(start);
-                    var lastColumn = start + last - _lineStarts![lastLine];
-                    var startColumn = start - _lineStarts[startLine];
+                    var lastColumn = start + last - LineStarts[lastLine];
+                    var startColumn = start - LineStarts[startLine];
                     _lags.Add((end, TextLine(end), lastColumn + 2 - startColumn - inside));
                 }
                 if (selector.AsSpan(0, last).Count('\n') is var lost and > 0) _lostLines.Add((end, lost));
