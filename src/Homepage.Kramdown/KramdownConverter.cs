@@ -30,18 +30,29 @@ public static class KramdownConverter
         }
     }
 
-    private static KramdownResult ConvertUnguarded(string markdown, KramdownOptions options)
+    /// <summary>
+    /// <see cref="Convert(string, KramdownOptions)"/>, optionally always through the whole tree at once (for the tests
+    /// that hold the two ways to the same output).
+    /// </summary>
+    internal static KramdownResult Convert(string markdown, KramdownOptions options, bool wholeTree) =>
+        ConvertUnguarded(markdown, options, wholeTree);
+
+    private static KramdownResult ConvertUnguarded(string markdown, KramdownOptions options, bool wholeTree = false)
     {
         var parser = CreateParser(markdown, options);
-        var root = parser.Parse();
+        var incremental = parser.ParseBlockLevel() && !wholeTree;
         var converterOptions = options;
         if (parser.InlineOptions.Count > 0)
         {
             converterOptions = options.Clone();
             foreach (var (k, v) in parser.InlineOptions) converterOptions.Set(k, v);
         }
-        var converter = new HtmlConverter(root, converterOptions, parser);
-        var html = converter.Convert(root);
+        var converter = new HtmlConverter(parser.Root, converterOptions, parser);
+        // each top-level block converted as soon as its spans are parsed, and then let go of (a large page's span elements
+        // die young), or the whole tree at once when span-level options may change the conversion of what came before
+        var html = incremental
+            ? converter.Convert(parser.Root, parser.UpdateIncrementally())
+            : converter.Convert(parser.UpdateWholeTree());
         return new KramdownResult(html, [.. parser.Warnings, .. converter.Warnings]);
     }
 

@@ -47,6 +47,20 @@ internal sealed class HtmlConverter
         return _out.ToString();
     }
 
+    /// <summary>
+    /// Converts the root from its top-level elements as they come (<see cref="KramdownParser.ParseIncrementally"/>):
+    /// what <see cref="Convert"/> writes for a root holding them, footnotes and table of contents included.
+    /// </summary>
+    public string Convert(Element root, IEnumerable<Element> topLevel)
+    {
+        _out = new StringBuilder(1024);
+        _stack.Add(root);
+        foreach (var child in topLevel) Write(child, 0);
+        _stack.RemoveAt(_stack.Count - 1);
+        FinishRoot();
+        return _out.ToString();
+    }
+
     /// <summary>One element's HTML as a string (for footnotes and the table of contents).</summary>
     private string Render(Element el, int indent)
     {
@@ -460,6 +474,12 @@ internal sealed class HtmlConverter
     private void WriteRoot(Element el, int indent)
     {
         WriteInner(el, indent);
+        FinishRoot();
+    }
+
+    /// <summary>The footnotes and the table of contents, once everything else is written.</summary>
+    private void FinishRoot()
+    {
         var footnotes = FootnoteContent();
         if (_footnoteLocation is not null) ReplacePlaceholder(_footnoteLocation, footnotes);
         else _out.Append(footnotes);

@@ -57,7 +57,7 @@ internal sealed class GfmParser : KramdownParser
     protected override RubyRegex ParagraphEndRe => _paragraphEnd;
     protected override RubyRegex FencedCodeblockMatchRe => Rx(GfmFencedCodeblockMatch, m: true);
 
-    protected override void AfterParse() => UpdateElements(Root);
+    protected override void AfterParse(Element root) => UpdateElements(root);
 
     private void UpdateElements(Element element)
     {

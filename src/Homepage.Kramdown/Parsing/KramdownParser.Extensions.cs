@@ -108,6 +108,7 @@ internal partial class KramdownParser
                 }
                 return true;
             case "options":
+                _optionsExtensions++;
                 var unknown = new List<string>();
                 if (opts.Refs is not null) unknown.Add("refs");
                 foreach (var (k, v) in opts.Attributes)

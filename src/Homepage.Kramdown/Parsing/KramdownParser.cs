@@ -31,7 +31,7 @@ internal partial class KramdownParser
     }
 
     protected readonly KramdownOptions Options;
-    protected readonly Element Root;
+    protected internal Element Root { get; }
     public List<string> Warnings { get; } = [];
 
     protected Scanner Src = null!;
@@ -88,11 +88,97 @@ internal partial class KramdownParser
     /// <summary>Parses the source into the tree; returns the root.</summary>
     public Element Parse()
     {
+        ParseBlockLevel();
+        return UpdateWholeTree();
+    }
+
+    private int _optionsExtensions;
+
+    /// <summary>
+    /// The first half of parsing: the blocks of the whole source, which leaves the text of each in raw text elements. True
+    /// when the rest may be done a top-level element at a time (<see cref="UpdateIncrementally"/>): not when the source
+    /// may set options at span level (they apply to the whole conversion, above them too), nor for text parsed at the top
+    /// level (SmartyPants). Otherwise <see cref="UpdateWholeTree"/>.
+    /// </summary>
+    public bool ParseBlockLevel()
+    {
         ConfigureParser();
         ParseBlocks(Root, AdaptSource(_source));
+        if (this is SmartyPantsParser) return false;
+        // every {::options} of the source was a block-level one (any other, even in code, makes it the whole tree at once)
+        var written = 0;
+        for (var at = _source.IndexOf("{::options", StringComparison.Ordinal); at >= 0;
+             at = _source.IndexOf("{::options", at + 1, StringComparison.Ordinal))
+            written++;
+        return written == _optionsExtensions;
+    }
+
+    /// <summary>The second half of parsing, for the whole tree: spans, attribute lists, abbreviations, footnotes.</summary>
+    public Element UpdateWholeTree()
+    {
         UpdateTree(Root);
         CorrectAbbreviationsAttributes();
         ReplaceAbbreviations(Root);
+        FinishFootnotes();
+        AfterParse(Root);
+        return Root;
+    }
+
+    /// <summary>
+    /// The same tree as <see cref="UpdateWholeTree"/>, handed out one top-level element at a time, after
+    /// <see cref="ParseBlockLevel"/> (which parsed the blocks of the whole source: link, abbreviation, footnote and
+    /// attribute list definitions are all known then). Each top-level element has its spans parsed just before it is
+    /// handed out and is let go of once the caller asks for the next. The caller converts each as it comes, so a large
+    /// page's span elements die young instead of living, all of them, until the last is parsed. Footnote definitions
+    /// are finished after the last element, before the enumeration ends.
+    /// </summary>
+    public IEnumerable<Element> UpdateIncrementally()
+    {
+        // An abbreviation may be used above its definition, whose attributes (an IAL on the end-of-block marker after it)
+        // UpdateWholeTree applies while updating the tree, before any abbreviation is replaced: apply them all first here.
+        foreach (var (_, eob) in AbbrevEobs)
+            if (eob.Ial is not null)
+            {
+                UpdateAttrWithIal(eob.Attr, eob.Ial);
+                eob.Ial = null;
+            }
+        CorrectAbbreviationsAttributes();
+
+        var children = Root.Children;
+        Root.Children = [];
+        var single = new Element(ElementType.Root) { Location = Root.Location };
+        var lastWasBlank = false;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            children[i] = null!;
+            switch (child.Type)
+            {
+                case ElementType.Eob:
+                    // dropped by the tree update (its IAL only ever lands on its own attributes)
+                    continue;
+                case ElementType.Blank when lastWasBlank:
+                    // consecutive blanks are merged into the first, which has been written already (as one newline)
+                    continue;
+                case ElementType.Blank:
+                    lastWasBlank = true;
+                    break;
+                default:
+                    lastWasBlank = false;
+                    break;
+            }
+            single.Children.Add(child);
+            UpdateTree(single);
+            ReplaceAbbreviations(single);
+            AfterParse(single);
+            foreach (var element in single.Children) yield return element;
+            single.Children.Clear();
+        }
+        FinishFootnotes();
+    }
+
+    private void FinishFootnotes()
+    {
         foreach (var (_, data) in Footnotes)
         {
             UpdateTree(data.Content);
@@ -101,11 +187,10 @@ internal partial class KramdownParser
         foreach (var (name, data) in Footnotes)
             if (data.Markers is null)
                 Warning($"Footnote definition for '{name}' on line {data.Content.Location} is unreferenced - ignoring");
-        AfterParse();
-        return Root;
     }
 
-    protected virtual void AfterParse() { }
+    /// <summary>What a parser does to the updated tree (kramdown-parser-gfm's hard line breaks and header ids).</summary>
+    protected virtual void AfterParse(Element root) { }
 
     protected void Warning(string text) => Warnings.Add(text);
 
