@@ -11,7 +11,11 @@ using Homepage.Kramdown;
 //                                                 prints "<median ms> <output bytes>", writes the output to OUT
 //   Homepage.Benchmarks kramdown-dir IN OUT       converts every IN/*.md to OUT/NAME.html with Jekyll's defaults and no
 //                                                 syntax highlighter (for bench/kramdown-differential.sh)
+// environment, for finding where time goes: BENCH_GC=1 (allocations, collections, GC pauses and CPU time per run),
+// BENCH_ALLOC=1 or =large (sampled allocations by type, or only the large object heap's), BENCH_GCLOG=1 (every
+// collection: generation, reason, duration, bytes promoted)
 using var allocations = Environment.GetEnvironmentVariable("BENCH_ALLOC") is not null ? new AllocationSampler() : null;
+using var collections = Environment.GetEnvironmentVariable("BENCH_GCLOG") is not null ? new GcLog() : null;
 try
 {
     return Run(args);
@@ -19,6 +23,7 @@ try
 finally
 {
     allocations?.Report();
+    collections?.Report();
 }
 
 static object? Json(System.Text.Json.JsonElement e) => e.ValueKind switch
@@ -162,6 +167,8 @@ sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
     protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
     {
         if (!e.EventName!.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload is null) return;
+        // BENCH_ALLOC=large: only the large object heap's (what triggers its gen2 collections)
+        if (Environment.GetEnvironmentVariable("BENCH_ALLOC") == "large" && Convert.ToInt32(e.Payload[e.PayloadNames!.IndexOf("AllocationKind")]) != 1) return;
         var type = e.Payload[e.PayloadNames!.IndexOf("TypeName")]?.ToString() ?? "?";
         var amount = Convert.ToInt64(e.Payload[e.PayloadNames!.IndexOf("AllocationAmount64")]);
         lock (_bytes) _bytes[type] = _bytes.GetValueOrDefault(type) + amount;
@@ -173,7 +180,40 @@ sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
         {
             var total = _bytes.Values.Sum();
             foreach (var (type, bytes) in _bytes.OrderByDescending(p => p.Value).Take(25))
-                Console.Error.WriteLine($"{bytes * 100.0 / total,5:F1}% {type}");
+                Console.Error.WriteLine($"{bytes * 100.0 / total,5:F1}% {bytes / 1e6,8:F1} MB {type}");
         }
+    }
+}
+
+/// <summary>Prints each garbage collection (generation, reason, kind, how long, what survived), for finding why GC costs.</summary>
+sealed class GcLog : System.Diagnostics.Tracing.EventListener
+{
+    private DateTime _start;
+    private readonly List<string> _lines = [];
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.Payload is null) return;
+        object? P(string name) => e.PayloadNames!.IndexOf(name) is var i and >= 0 ? e.Payload[i] : null;
+        var line = e.EventName switch
+        {
+            "GCStart_V2" => $"start #{P("Count")} gen{P("Depth")} reason {P("Reason")} type {P("Type")}",
+            "GCEnd_V1" => $"end   #{P("Count")} gen{P("Depth")} after {(e.TimeStamp - _start).TotalMilliseconds:F1} ms",
+            "GCHeapStats_V2" => $"  promoted gen0 {Convert.ToInt64(P("TotalPromotedSize0")) / 1e6:F1} MB gen1 {Convert.ToInt64(P("TotalPromotedSize1")) / 1e6:F1} MB gen2 {Convert.ToInt64(P("TotalPromotedSize2")) / 1e6:F1} MB; sizes gen0 {Convert.ToInt64(P("GenerationSize0")) / 1e6:F1} gen1 {Convert.ToInt64(P("GenerationSize1")) / 1e6:F1} gen2 {Convert.ToInt64(P("GenerationSize2")) / 1e6:F1} MB",
+            _ => null,
+        };
+        if (e.EventName == "GCStart_V2") _start = e.TimeStamp;
+        if (line is not null) lock (_lines) _lines.Add(line);
+    }
+
+    public void Report()
+    {
+        lock (_lines) foreach (var line in _lines) Console.Error.WriteLine(line);
     }
 }
