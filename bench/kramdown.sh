@@ -69,6 +69,16 @@ for case in "${cases[@]}"; do
   rows+=("| $case | $size | $k ms | $h ms | $ratio |")
   echo "${rows[-1]}"
 done
+# Growth: does ten times the input take at most twelve times as long? Both pages converted in turns inside each of
+# three processes (ten of page-100k, then one page-1m, fifteen times; medians), so both see the same machine: across
+# processes a shared machine's speed drifts by a third, which the least-of-rounds columns above cannot tell from growth.
+growth=
+if [[ " ${cases[*]} " == *" page-1m "* ]]; then
+  ratios=()
+  for round in 1 2 3; do ratios+=("$("$ours" kramdown-growth "$work/page-100k.md" "$work/page-1m.md" 15 | cut -d' ' -f3)"); done
+  growth="page-1m takes $(python3 -c "import statistics, sys; print(f'{statistics.median(float(x) for x in sys.argv[1:]):.1f}')" "${ratios[@]}") times as long as page-100k (median of the three processes: ${ratios[*]})."
+  echo "$growth"
+fi
 doc="$repo/docs/kramdown-benchmarks.md"
 keep=$(mktemp)
 # bench/kramdown-pathological.sh writes its tables below this heading: they stay
@@ -89,6 +99,8 @@ if [ -f "$doc" ] && grep -q '^## Pathological inputs' "$doc"; then sed -n '/^## 
     [ -z "$row" ] && [ -f "$doc" ] && row=$(grep -m1 "^| $case |" "$doc" || true)
     [ -n "$row" ] && echo "$row"
   done
+  if [ -n "$growth" ]; then echo; echo "Growth (10 times the input, converted in turns in one process): $growth"
+  elif [ -f "$doc" ] && grep -q '^Growth ' "$doc"; then echo; grep -m1 '^Growth ' "$doc"; fi
   if [ -s "$keep" ]; then echo; cat "$keep"; fi
 } > "$doc.new"
 mv "$doc.new" "$doc"

@@ -9,6 +9,8 @@ using Homepage.Kramdown;
 //   Homepage.Benchmarks liquid DIR [RUNS] [OUT]  renders DIR/page.html inside DIR/layout.html with DIR/data.json and the
 //                                                 includes of DIR/_includes, as Jekyll does, RUNS times after a warm-up;
 //                                                 prints "<median ms> <output bytes>", writes the output to OUT
+//   Homepage.Benchmarks kramdown-growth SMALL LARGE [ROUNDS]  converts ten SMALL then one LARGE, in turns in one
+//                                                 process; prints "<median ms small> <median ms large> <ratio>"
 //   Homepage.Benchmarks kramdown-dir IN OUT       converts every IN/*.md to OUT/NAME.html with Jekyll's defaults and no
 //                                                 syntax highlighter (for bench/kramdown-differential.sh)
 // environment, for finding where time goes: BENCH_GC=1 (allocations, collections, GC pauses and CPU time per run),
@@ -141,6 +143,37 @@ switch (args.FirstOrDefault())
         }
         times.Sort();
         Console.WriteLine($"{times[times.Count / 2]:F2} {html.Length}");
+        return 0;
+    }
+    case "kramdown-growth" when args.Length >= 3:
+    {
+        // The two documents converted in turns inside one process, so both see the same machine (a shared machine's
+        // speed drifts between processes by a third): the median over the rounds of each and their ratio.
+        var small = File.ReadAllText(args[1]);
+        var large = File.ReadAllText(args[2]);
+        var rounds = args.Length > 3 ? int.Parse(args[3]) : 10;
+        var options = KramdownOptions.FromJekyll(null);
+        options.Highlighter = Homepage.Engine.Rendering.RougeHighlighter.Instance;
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 2000) { KramdownConverter.ToHtml(small, options); KramdownConverter.ToHtml(large, options); }
+        var smallTimes = new List<double>();
+        var largeTimes = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            // a round: ten small conversions (their mean, collections included: the median of single runs would leave
+            // out the few a collection lands in, which the large document pays on every run) and one large
+            GC.Collect();
+            var small10 = Stopwatch.StartNew();
+            for (var j = 0; j < 10; j++) KramdownConverter.ToHtml(small, options);
+            smallTimes.Add(small10.Elapsed.TotalMilliseconds / 10);
+            GC.Collect();
+            var large1 = Stopwatch.StartNew();
+            KramdownConverter.ToHtml(large, options);
+            largeTimes.Add(large1.Elapsed.TotalMilliseconds);
+        }
+        var s = smallTimes.Order().ElementAt(rounds / 2);
+        var l = largeTimes.Order().ElementAt(rounds / 2);
+        Console.WriteLine($"{s:F2} {l:F2} {l / s:F2}");
         return 0;
     }
     case "rouge" when args.Length >= 3:

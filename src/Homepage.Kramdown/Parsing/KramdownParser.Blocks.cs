@@ -46,7 +46,7 @@ internal partial class KramdownParser
         var startLine = Src.CurrentLineNumber();
         // the paragraph's lines are consecutive: find where they end, then take them in one piece
         var paragraphLine = Rx(ParagraphMatch);
-        Src.Scan(paragraphLine);
+        Src.ScanLength(paragraphLine);
         var end = ParagraphEndRe;
         while (!(MayEndParagraph(Src.String, Src.Pos) && Src.IsMatchHere(end)))
         {

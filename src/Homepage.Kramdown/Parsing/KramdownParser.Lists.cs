@@ -23,15 +23,17 @@ internal partial class KramdownParser
     /// </summary>
     private (int MarkerLength, string Line) ListMarkerGroups()
     {
-        var matched = Src.Matched;
-        var i = 0;
-        while (matched[i] == ' ') i++;
-        if (char.IsAsciiDigit(matched[i]))
+        // read off the source (the scanner stands at the end of the match): no string of the whole match is made
+        var source = Src.String;
+        var start = Src.Pos - Src.MatchedSize;
+        var i = start;
+        while (source[i] == ' ') i++;
+        if (char.IsAsciiDigit(source[i]))
         {
-            while (char.IsAsciiDigit(matched[i])) i++;
+            while (char.IsAsciiDigit(source[i])) i++;
         }
         i++;
-        return (i, matched[i..]);
+        return (i - start, source[i..Src.Pos]);
     }
 
     private static (string Content, int Indentation) ParseFirstListLine((int MarkerLength, string Line) groups) =>
@@ -108,7 +110,7 @@ internal partial class KramdownParser
                 eobFound = true;
                 break;
             }
-            if (Src.Scan(listStartRe) is not null)
+            if (Src.ScanLength(listStartRe) >= 0)
             {
                 item = new Element(ElementType.Li) { Location = startLine };
                 string value;
@@ -277,7 +279,7 @@ internal partial class KramdownParser
         {
             var startLine = Src.CurrentLineNumber();
             string? result;
-            if (Src.Scan(defStartRe) is not null)
+            if (Src.ScanLength(defStartRe) >= 0)
             {
                 item = new Element(ElementType.Dd) { Location = startLine, FirstAsPara = firstAsPara };
                 var (value, indentation) = ParseFirstListLine(ListMarkerGroups());
