@@ -48,7 +48,7 @@ internal sealed class HtmlConverter
     }
 
     /// <summary>
-    /// Converts the root from its top-level elements as they come (<see cref="KramdownParser.ParseIncrementally"/>):
+    /// Converts the root from its top-level elements as they come (<see cref="KramdownParser.UpdateIncrementally"/>):
     /// what <see cref="Convert"/> writes for a root holding them, footnotes and table of contents included.
     /// </summary>
     public string Convert(Element root, IEnumerable<Element> topLevel)

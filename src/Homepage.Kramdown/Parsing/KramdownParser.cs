@@ -85,13 +85,6 @@ internal partial class KramdownParser
         ];
     }
 
-    /// <summary>Parses the source into the tree; returns the root.</summary>
-    public Element Parse()
-    {
-        ParseBlockLevel();
-        return UpdateWholeTree();
-    }
-
     private int _optionsExtensions;
 
     /// <summary>
@@ -106,11 +99,11 @@ internal partial class KramdownParser
         ParseBlocks(Root, AdaptSource(_source));
         if (this is SmartyPantsParser) return false;
         // every {::options} of the source was a block-level one (any other, even in code, makes it the whole tree at once)
-        var written = 0;
+        var inSource = 0;
         for (var at = _source.IndexOf("{::options", StringComparison.Ordinal); at >= 0;
              at = _source.IndexOf("{::options", at + 1, StringComparison.Ordinal))
-            written++;
-        return written == _optionsExtensions;
+            inSource++;
+        return inSource == _optionsExtensions;
     }
 
     /// <summary>The second half of parsing, for the whole tree: spans, attribute lists, abbreviations, footnotes.</summary>
