@@ -158,6 +158,9 @@ switch (args.FirstOrDefault())
         while (warm.ElapsedMilliseconds < 2000) { KramdownConverter.ToHtml(small, options); KramdownConverter.ToHtml(large, options); }
         var smallTimes = new List<double>();
         var largeTimes = new List<double>();
+        var smallCpu = new List<double>();
+        var largeCpu = new List<double>();
+        var largePauses = new List<double>();
         for (var i = 0; i < rounds; i++)
         {
             // a round: ten small conversions (their mean, collections included: the median of single runs would leave
@@ -165,16 +168,27 @@ switch (args.FirstOrDefault())
             // the first small conversion after a large one finds the caches full of the large one's memory: untimed
             KramdownConverter.ToHtml(small, options);
             GC.Collect();
+            var cpu = Environment.CpuUsage.TotalTime;
             var small10 = Stopwatch.StartNew();
             for (var j = 0; j < 10; j++) KramdownConverter.ToHtml(small, options);
             smallTimes.Add(small10.Elapsed.TotalMilliseconds / 10);
+            smallCpu.Add((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / 10);
             GC.Collect();
+            cpu = Environment.CpuUsage.TotalTime;
+            var pause = GC.GetTotalPauseDuration();
             var large1 = Stopwatch.StartNew();
             KramdownConverter.ToHtml(large, options);
             largeTimes.Add(large1.Elapsed.TotalMilliseconds);
+            largeCpu.Add((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
+            largePauses.Add((GC.GetTotalPauseDuration() - pause).TotalMilliseconds);
         }
-        var s = smallTimes.Order().ElementAt(rounds / 2);
-        var l = largeTimes.Order().ElementAt(rounds / 2);
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        var s = Median(smallTimes);
+        var l = Median(largeTimes);
+        // BENCH_GC=1: the same for process CPU time (less moved by other machines' load than the wall clock; includes
+        // the background collector's thread), and the large run's median pause for collections
+        if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
+            Console.Error.WriteLine($"cpu {Median(smallCpu):F2} {Median(largeCpu):F2} {Median(largeCpu) / Median(smallCpu):F2}; large run's GC pauses {Median(largePauses):F1} ms");
         Console.WriteLine($"{s:F2} {l:F2} {l / s:F2}");
         return 0;
     }
