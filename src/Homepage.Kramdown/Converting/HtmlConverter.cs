@@ -18,7 +18,7 @@ internal sealed class HtmlConverter
     private readonly List<(string Name, Element Content, int Number, int Repeat)> _footnotes = [];
     private readonly Dictionary<string, int> _footnotesByName = new(StringComparer.Ordinal);
     private string? _footnoteLocation;
-    private readonly List<(int Level, string Id, List<Element> Children)> _toc = [];
+    private readonly List<(int Level, string Id, ElementChildren Children)> _toc = [];
     private (ElementType Type, OrderedDictionary<string, string>? Attr, string Code)? _tocCode;
     private const int IndentStep = 2;
     private readonly List<Element> _stack = [];
@@ -595,29 +595,27 @@ internal sealed class HtmlConverter
 
     private static List<Element> FixForTocEntry(List<Element> elements)
     {
-        RemoveFootnotes(elements);
+        elements.RemoveAll(RemoveFootnotes);
         return UnwrapLinks(elements);
     }
 
-    private static List<Element> UnwrapLinks(List<Element> elements)
+    private static List<Element> UnwrapLinks(IEnumerable<Element> elements)
     {
         var result = new List<Element>();
         foreach (var c in elements)
         {
-            if (c.HasChildren) c.Children = UnwrapLinks(c.Children);
-            if (c.Type == ElementType.A) result.AddRange(c.HasChildren ? c.Children : []);
+            if (c.HasChildren) c.SetChildren(UnwrapLinks(c.Children));
+            if (c.Type == ElementType.A) result.AddRange(c.Children);
             else result.Add(c);
         }
         return result;
     }
 
-    private static void RemoveFootnotes(List<Element> elements)
+    /// <summary>Removes the footnote markers inside the element; true when it is one itself.</summary>
+    private static bool RemoveFootnotes(Element element)
     {
-        elements.RemoveAll(c =>
-        {
-            if (c.HasChildren) RemoveFootnotes(c.Children);
-            return c.Type == ElementType.Footnote;
-        });
+        if (element.HasChildren) element.Children.RemoveAll(RemoveFootnotes);
+        return element.Type == ElementType.Footnote;
     }
 
     private string FootnoteContent()
@@ -631,7 +629,7 @@ internal sealed class HtmlConverter
             var li = new Element(ElementType.Li);
             li.Attr["id"] = "fn:" + name;
             li.Attr["role"] = "doc-endnote";
-            li.Children = data.HasChildren ? data.Children.Select(c => c.DeepClone()).ToList() : [];
+            foreach (var c in data.Children) li.Children.Add(c.DeepClone());
 
             Element? para = null;
             var insertSpace = false;

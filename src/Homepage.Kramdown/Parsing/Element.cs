@@ -139,14 +139,108 @@ public sealed class Element
     }
     public bool HasAttr => _attr is { Count: > 0 };
 
-    private List<Element>? _children;
-    public List<Element> Children
+    // The children: none, the only one (most elements hold one: a paragraph its text, an item its paragraph), or an
+    // array holding _childCount of them. A large page's block tree lives through several collections, so the tree keeps
+    // no list object per parent nor an array per only child.
+    private object? _children;
+    private int _childCount;
+
+    /// <summary>The element's children (a view onto the element: it changes as they do).</summary>
+    public ElementChildren Children => new(this);
+    public bool HasChildren => _childCount > 0;
+    internal int ChildCount => _childCount;
+
+    internal Element GetChild(int index)
     {
-        // most elements hold one child (a paragraph its text, an item its paragraph): room for one to start with
-        get => _children ??= new List<Element>(1);
-        set => _children = value;
+        if ((uint)index >= (uint)_childCount) throw new ArgumentOutOfRangeException(nameof(index));
+        return _children as Element ?? ((Element[])_children!)[index];
     }
-    public bool HasChildren => _children is { Count: > 0 };
+
+    internal void SetChild(int index, Element child)
+    {
+        if ((uint)index >= (uint)_childCount) throw new ArgumentOutOfRangeException(nameof(index));
+        if (_children is Element[] array) array[index] = child;
+        else _children = child;
+    }
+
+    internal void AddChild(Element child)
+    {
+        if (_childCount == 0 && _children is not Element[])
+        {
+            _children = child;
+            _childCount = 1;
+            return;
+        }
+        Grow(_childCount + 1)[_childCount++] = child;
+    }
+
+    /// <summary>The children as an array with room for <paramref name="count"/> (the only child moved into it).</summary>
+    private Element[] Grow(int count)
+    {
+        if (_children is Element[] array && array.Length >= count) return array;
+        var grown = new Element[Math.Max(count, Math.Max(2, (_children as Element[])?.Length * 2 ?? 0))];
+        if (_children is Element only) grown[0] = only;
+        else if (_children is Element[] old) Array.Copy(old, grown, _childCount);
+        _children = grown;
+        return grown;
+    }
+
+    internal void InsertChild(int index, Element child)
+    {
+        if ((uint)index > (uint)_childCount) throw new ArgumentOutOfRangeException(nameof(index));
+        if (index == _childCount)
+        {
+            AddChild(child);
+            return;
+        }
+        var array = Grow(_childCount + 1);
+        Array.Copy(array, index, array, index + 1, _childCount - index);
+        array[index] = child;
+        _childCount++;
+    }
+
+    internal void RemoveChildAt(int index)
+    {
+        if ((uint)index >= (uint)_childCount) throw new ArgumentOutOfRangeException(nameof(index));
+        if (_children is Element[] array)
+        {
+            Array.Copy(array, index + 1, array, index, _childCount - index - 1);
+            array[--_childCount] = null!;
+        }
+        else ClearChildren();
+    }
+
+    internal void ClearChildren()
+    {
+        _children = null;
+        _childCount = 0;
+    }
+
+    /// <summary>Moves <paramref name="other"/>'s children here (this element's are dropped; the other has none after).</summary>
+    public void TakeChildrenOf(Element other)
+    {
+        (_children, _childCount) = (other._children, other._childCount);
+        other.ClearChildren();
+    }
+
+    /// <summary>Replaces the children with <paramref name="children"/>' (the element's array kept when it has room).</summary>
+    public void SetChildren(IEnumerable<Element> children)
+    {
+        var list = children as IReadOnlyList<Element> ?? [.. children];
+        if (list is ElementChildren view && view.Owner == this) return;
+        var count = list.Count;
+        if (count <= 1)
+        {
+            ClearChildren();
+            if (count == 1) AddChild(list[0]);
+            return;
+        }
+        var array = _children is Element[] own && own.Length >= count ? own : new Element[count];
+        for (var i = 0; i < count; i++) array[i] = list[i];
+        if (ReferenceEquals(array, _children)) Array.Clear(array, count, Math.Max(0, _childCount - count));
+        _children = array;
+        _childCount = count;
+    }
 
     // Options (kramdown's element options hash, as fields).
     public int Location { get; set; }
@@ -185,10 +279,106 @@ public sealed class Element
         var copy = (Element)MemberwiseClone();
         copy._value = Value;
         if (_attr is not null) copy._attr = new OrderedDictionary<string, string>(_attr, StringComparer.Ordinal);
-        if (_children is not null) copy._children = _children.Select(c => c.DeepClone()).ToList();
+        copy.ClearChildren();
+        for (var i = 0; i < _childCount; i++) copy.AddChild(GetChild(i).DeepClone());
         if (_extras is not null) copy._extras = _extras.Clone();
         return copy;
     }
 
     public override string ToString() => $"<kd:{Type} {Value}>";
+}
+
+/// <summary>An element's children, as a list (a view onto the element, which keeps them compactly).</summary>
+public readonly struct ElementChildren : IReadOnlyList<Element>
+{
+    internal ElementChildren(Element owner) => Owner = owner;
+
+    internal Element Owner { get; }
+
+    public int Count => Owner.ChildCount;
+
+    public Element this[int index]
+    {
+        get => Owner.GetChild(index);
+        set => Owner.SetChild(index, value);
+    }
+
+    public void Add(Element child) => Owner.AddChild(child);
+
+    public void AddRange(IEnumerable<Element> children)
+    {
+        if (children is ElementChildren view)
+        {
+            // by index up to the count at the start: adding an element's children to itself doubles them
+            for (int i = 0, n = view.Count; i < n; i++) Owner.AddChild(view[i]);
+            return;
+        }
+        foreach (var child in children) Owner.AddChild(child);
+    }
+
+    public void Insert(int index, Element child) => Owner.InsertChild(index, child);
+    public void RemoveAt(int index) => Owner.RemoveChildAt(index);
+    public void Clear() => Owner.ClearChildren();
+
+    public int IndexOf(Element child)
+    {
+        for (var i = 0; i < Count; i++)
+            if (ReferenceEquals(this[i], child)) return i;
+        return -1;
+    }
+
+    public bool Contains(Element child) => IndexOf(child) >= 0;
+
+    /// <summary>The last child that matches, looked for from the end (as LINQ does for a list).</summary>
+    public Element? LastOrDefault(Predicate<Element> match)
+    {
+        for (var i = Count - 1; i >= 0; i--)
+            if (match(this[i])) return this[i];
+        return null;
+    }
+
+    /// <summary>Removes the children that match; returns how many.</summary>
+    public int RemoveAll(Predicate<Element> match)
+    {
+        var kept = 0;
+        var count = Count;
+        for (var i = 0; i < count; i++)
+        {
+            var child = this[i];
+            if (!match(child)) this[kept++] = child;
+        }
+        for (var i = count - 1; i >= kept; i--) RemoveAt(i);
+        return count - kept;
+    }
+
+    public Enumerator GetEnumerator() => new(Owner);
+    IEnumerator<Element> IEnumerable<Element>.GetEnumerator() => GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Enumerates the children; adding or removing one meanwhile is an error (as for a list).</summary>
+    public struct Enumerator : IEnumerator<Element>
+    {
+        private readonly Element _owner;
+        private readonly int _count;
+        private int _index;
+
+        internal Enumerator(Element owner)
+        {
+            _owner = owner;
+            _count = owner.ChildCount;
+            _index = -1;
+        }
+
+        public readonly Element Current => _owner.GetChild(_index);
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            if (_owner.ChildCount != _count) throw new InvalidOperationException("the children changed while they were enumerated");
+            return ++_index < _count;
+        }
+
+        public void Reset() => _index = -1;
+        public readonly void Dispose() { }
+    }
 }

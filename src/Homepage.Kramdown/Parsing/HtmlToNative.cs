@@ -47,7 +47,7 @@ internal sealed class HtmlToNative
             case ElementType.HtmlElement:
                 break;
             case ElementType.Root:
-                el.Children = ProcessList(el.Children, c => c.Type == ElementType.Text ? ProcessText(c.Value ?? "", !doConversion) : Keep(c, () => Process(c)));
+                el.SetChildren(ProcessList(el.Children, c => c.Type == ElementType.Text ? ProcessText(c.Value ?? "", !doConversion) : Keep(c, () => Process(c))));
                 RemoveWhitespace(el);
                 return;
             default:
@@ -100,7 +100,7 @@ internal sealed class HtmlToNative
         _ => ElementType.Dd,
     };
 
-    private static List<Element> ProcessList(List<Element> children, Func<Element, List<Element>> map)
+    private static List<Element> ProcessList(ElementChildren children, Func<Element, List<Element>> map)
     {
         var result = new List<Element>(children.Count);
         foreach (var c in children) result.AddRange(map(c));
@@ -116,9 +116,9 @@ internal sealed class HtmlToNative
     private void ProcessChildren(Element el, bool doConversion = true, bool preserveText = false)
     {
         if (!el.HasChildren) return;
-        el.Children = ProcessList(el.Children, c => c.Type == ElementType.Text
+        el.SetChildren(ProcessList(el.Children, c => c.Type == ElementType.Text
             ? ProcessText(c.Value ?? "", preserveText || !doConversion)
-            : Keep(c, () => Process(c, doConversion, preserveText, el)));
+            : Keep(c, () => Process(c, doConversion, preserveText, el))));
     }
 
     private static readonly string[] QuoteNames = ["lsquo", "rsquo", "ldquo", "rdquo"];
@@ -200,7 +200,7 @@ internal sealed class HtmlToNative
                 lastIsP = false;
             }
         }
-        el.Children = tmp;
+        el.SetChildren(tmp);
     }
 
     private static void Strip(Element el)
@@ -224,7 +224,7 @@ internal sealed class HtmlToNative
                        (i == 0 || i == children.Count - 1 || (children[i - 1].IsBlock && children[i + 1].IsBlock));
             if (!drop) kept.Add(c);
         }
-        el.Children = kept;
+        el.SetChildren(kept);
     }
 
     /// <summary>kramdown's <c>set_basics</c>: a native element type, options replaced, value dropped; attributes kept.</summary>
@@ -403,8 +403,9 @@ internal sealed class HtmlToNative
         el.Children.RemoveAll(c => c.Type == ElementType.HtmlElement);
         if (el.HasChildren && el.Children[0].Type == ElementType.Tr)
         {
-            var tbody = new Element(ElementType.Tbody) { Children = el.Children };
-            el.Children = [tbody];
+            var tbody = new Element(ElementType.Tbody);
+            tbody.SetChildren(el.Children);
+            el.SetChildren([tbody]);
         }
     }
 

@@ -278,7 +278,8 @@ internal partial class KramdownParser
         {
             if (!hasFooter || type != ElementType.Tbody || force)
             {
-                var cont = new Element(type) { Children = rows };
+                var cont = new Element(type);
+                cont.SetChildren(rows);
                 rows = [];
                 table.Children.Add(cont);
             }

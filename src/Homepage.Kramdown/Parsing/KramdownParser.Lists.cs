@@ -198,7 +198,7 @@ internal partial class KramdownParser
             }
             RestoreEnv(env);
 
-            it.Children = temp.Children;
+            it.TakeChildrenOf(temp);
             it.ItemLines = null;
 
             var itChildren = it.Children;

@@ -137,8 +137,9 @@ internal partial class KramdownParser
             }
         CorrectAbbreviationsAttributes();
 
-        var children = Root.Children;
-        Root.Children = [];
+        var taken = new Element(ElementType.Root);
+        taken.TakeChildrenOf(Root);
+        var children = taken.Children;
         var single = new Element(ElementType.Root) { Location = Root.Location };
         var lastWasBlank = false;
         for (var i = 0; i < children.Count; i++)
@@ -198,9 +199,7 @@ internal partial class KramdownParser
     /// </summary>
     protected void ReplaceChildren(Element element, List<Element> result)
     {
-        var children = element.Children;
-        children.Clear();
-        children.AddRange(result);
+        element.SetChildren(result);
         result.Clear();
         _listPool.Push(result);
     }
