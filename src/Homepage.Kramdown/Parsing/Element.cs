@@ -43,8 +43,9 @@ public sealed class Ial
 /// </summary>
 public sealed class Element
 {
-    // The value: a string, or a builder while the parser appends to it (one slot for both keeps the element small; a
-    // large page has a hundred thousand of them, and all of them live until the page is written).
+    // The value: a string, or a builder while the parser appends to it; or, for the elements that have no string value,
+    // what they have instead (a footnote marker's content, an entity, a list item's raw lines). One slot for all keeps the
+    // element small: a large page's block tree has a hundred thousand of them, living through several collections.
     private object? _value;
 
     public Element(ElementType type, string? value = null)
@@ -61,7 +62,7 @@ public sealed class Element
         get
         {
             if (_value is StringBuilder builder) _value = builder.ToString();
-            return (string?)_value;
+            return _value as string;
         }
         set => _value = value;
     }
@@ -74,17 +75,15 @@ public sealed class Element
     {
         if (_value is not StringBuilder builder)
         {
-            var current = (string?)_value;
+            var current = _value as string;
             builder = new StringBuilder(current ?? "", Math.Max(16, (current?.Length ?? 0) + text.Length));
             _value = builder;
         }
         builder.Append(text);
     }
 
-    // Values that are not strings share one slot (an element only ever has one kind): the footnote's content, an
-    // entity and its original text, or a list item's raw lines. Rarely used options live in a side object, so the
-    // thousands of text elements of a page stay small.
-    private object? _payload;
+    // Rarely used options and the HTML attributes live in a side object, so the thousands of text elements of a page
+    // stay small.
     private Extras? _extras;
 
     private sealed class Extras
@@ -95,11 +94,13 @@ public sealed class Element
         public List<Alignment>? Alignment;
         public List<string>? RawTypes;
         public Ial? Ial;
+        public OrderedDictionary<string, string>? Attr;
 
         public Extras Clone()
         {
             var copy = (Extras)MemberwiseClone();
             if (Alignment is not null) copy.Alignment = [.. Alignment];
+            if (Attr is not null) copy.Attr = new OrderedDictionary<string, string>(Attr, StringComparer.Ordinal);
             return copy;
         }
     }
@@ -109,35 +110,34 @@ public sealed class Element
     private Extras X => _extras ??= new Extras();
 
     /// <summary>The footnote's content (a footnote marker's value).</summary>
-    public Element? FootnoteContent { get => _payload as Element; set => _payload = value; }
+    public Element? FootnoteContent { get => _value as Element; set => _value = value; }
 
     /// <summary>The entity of an entity element.</summary>
     public Entity? EntityValue
     {
-        get => (_payload as EntityRef)?.Entity;
-        set => _payload = value is null ? null : new EntityRef(value, Original);
+        get => (_value as EntityRef)?.Entity;
+        set => _value = value is null ? null : new EntityRef(value, Original);
     }
 
     /// <summary>The entity as written in the source, when it was.</summary>
     public string? Original
     {
-        get => (_payload as EntityRef)?.Original;
-        set => _payload = new EntityRef(EntityValue!, value);
+        get => (_value as EntityRef)?.Original;
+        set => _value = new EntityRef(EntityValue!, value);
     }
 
     /// <summary>The symbol of a typographic sym or smart quote (kramdown keeps it as the value).</summary>
     public string? Symbol { get => Value; set => Value = value; }
 
     /// <summary>The raw text values of a list item or definition before they are parsed.</summary>
-    public List<StringBuilder>? ItemLines { get => _payload as List<StringBuilder>; set => _payload = value; }
+    public List<StringBuilder>? ItemLines { get => _value as List<StringBuilder>; set => _value = value; }
 
-    private OrderedDictionary<string, string>? _attr;
     public OrderedDictionary<string, string> Attr
     {
-        get => _attr ??= new OrderedDictionary<string, string>(StringComparer.Ordinal);
-        set => _attr = value;
+        get => X.Attr ??= new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        set => X.Attr = value;
     }
-    public bool HasAttr => _attr is { Count: > 0 };
+    public bool HasAttr => _extras?.Attr is { Count: > 0 };
 
     // The children: none, the only one (most elements hold one: a paragraph its text, an item its paragraph), or an
     // array holding _childCount of them. A large page's block tree lives through several collections, so the tree keeps
@@ -277,8 +277,7 @@ public sealed class Element
     public Element DeepClone()
     {
         var copy = (Element)MemberwiseClone();
-        copy._value = Value;
-        if (_attr is not null) copy._attr = new OrderedDictionary<string, string>(_attr, StringComparer.Ordinal);
+        if (_value is StringBuilder builder) copy._value = builder.ToString();
         copy.ClearChildren();
         for (var i = 0; i < _childCount; i++) copy.AddChild(GetChild(i).DeepClone());
         if (_extras is not null) copy._extras = _extras.Clone();
