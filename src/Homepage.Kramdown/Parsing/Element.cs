@@ -64,7 +64,27 @@ public sealed class Element
             if (_value is StringBuilder builder) _value = builder.ToString();
             return _value as string;
         }
-        set => _value = value;
+        set
+        {
+            GuardShared();
+            _value = value;
+        }
+    }
+
+    /// <summary>
+    /// The element most blank lines are (one newline, no options), shared by all of them: a large page has thousands, and
+    /// they live as long as its block tree. It never changes; <see cref="Unshared"/> gives one that may.
+    /// </summary>
+    internal static readonly Element NewlineBlank = new(ElementType.Blank, "\n");
+
+    internal bool IsShared => ReferenceEquals(this, NewlineBlank);
+
+    /// <summary>This element, or a copy of the shared blank that can be changed.</summary>
+    internal Element Unshared() => IsShared ? new Element(ElementType.Blank, "\n") : this;
+
+    private void GuardShared()
+    {
+        if (IsShared) throw new InvalidOperationException("the shared blank line element cannot change");
     }
 
     /// <summary>Appends to the value (kramdown's <c>value &lt;&lt; text</c>).</summary>
@@ -73,6 +93,7 @@ public sealed class Element
     /// <summary>Appends a piece of text without making a string of it first.</summary>
     public void Append(ReadOnlySpan<char> text)
     {
+        GuardShared();
         if (_value is not StringBuilder builder)
         {
             var current = _value as string;
@@ -107,7 +128,14 @@ public sealed class Element
 
     private sealed record EntityRef(Entity Entity, string? Original);
 
-    private Extras X => _extras ??= new Extras();
+    private Extras X
+    {
+        get
+        {
+            if (_extras is null) GuardShared();
+            return _extras ??= new Extras();
+        }
+    }
 
     /// <summary>The footnote's content (a footnote marker's value).</summary>
     public Element? FootnoteContent { get => _value as Element; set => _value = value; }
@@ -140,8 +168,10 @@ public sealed class Element
     public bool HasAttr => _extras?.Attr is { Count: > 0 };
 
     // The children: none, the only one (most elements hold one: a paragraph its text, an item its paragraph), or an
-    // array holding _childCount of them. A large page's block tree lives through several collections, so the tree keeps
-    // no list object per parent nor an array per only child.
+    // array holding _childCount of them; or, for a paragraph, header or cell holding only its raw text, that text, the
+    // raw text element made when something asks for it (the span parser, once the whole page's blocks are parsed). A
+    // large page's block tree lives through several collections, so it keeps no list object per parent, no array per
+    // only child, and no element per raw text.
     private object? _children;
     private int _childCount;
 
@@ -150,9 +180,48 @@ public sealed class Element
     public bool HasChildren => _childCount > 0;
     internal int ChildCount => _childCount;
 
+    /// <summary>
+    /// Adds a raw text child at <paramref name="location"/> (kept as its text until asked for, when it is the only child
+    /// and at the element's location).
+    /// </summary>
+    internal void AddRawText(string text, int location)
+    {
+        if (_childCount == 0 && _children is null && location == _location)
+        {
+            _children = text;
+            _childCount = 1;
+        }
+        else AddChild(new Element(ElementType.RawText, text) { Location = location });
+    }
+
+    /// <summary>The value of the first child (without making the raw text element when it has not been made).</summary>
+    internal string? FirstChildValue
+    {
+        get => _children as string ?? GetChild(0).Value;
+        set
+        {
+            if (_children is string && value is not null) _children = value;
+            else GetChild(0).Value = value;
+        }
+    }
+
+    /// <summary>Appends to the value of the first child (a raw text not made yet stays so).</summary>
+    internal void AppendToFirstChild(string text)
+    {
+        if (_children is string raw) _children = raw + text;
+        else GetChild(0).Append(text);
+    }
+
+    /// <summary>Makes the raw text element the slot holds its text for (its location is the parent's).</summary>
+    private void MakeRawTextChild()
+    {
+        if (_children is string text) _children = new Element(ElementType.RawText, text) { Location = _location };
+    }
+
     internal Element GetChild(int index)
     {
         if ((uint)index >= (uint)_childCount) throw new ArgumentOutOfRangeException(nameof(index));
+        MakeRawTextChild();
         return _children as Element ?? ((Element[])_children!)[index];
     }
 
@@ -165,6 +234,7 @@ public sealed class Element
 
     internal void AddChild(Element child)
     {
+        GuardShared();
         if (_childCount == 0 && _children is not Element[])
         {
             _children = child;
@@ -178,6 +248,7 @@ public sealed class Element
     private Element[] Grow(int count)
     {
         if (_children is Element[] array && array.Length >= count) return array;
+        MakeRawTextChild();
         var grown = new Element[Math.Max(count, Math.Max(2, (_children as Element[])?.Length * 2 ?? 0))];
         if (_children is Element only) grown[0] = only;
         else if (_children is Element[] old) Array.Copy(old, grown, _childCount);
@@ -219,6 +290,7 @@ public sealed class Element
     /// <summary>Moves <paramref name="other"/>'s children here (this element's are dropped; the other has none after).</summary>
     public void TakeChildrenOf(Element other)
     {
+        other.MakeRawTextChild(); // its location is the other's
         (_children, _childCount) = (other._children, other._childCount);
         other.ClearChildren();
     }
@@ -243,7 +315,17 @@ public sealed class Element
     }
 
     // Options (kramdown's element options hash, as fields).
-    public int Location { get; set; }
+    private int _location;
+    public int Location
+    {
+        get => _location;
+        set
+        {
+            GuardShared();
+            MakeRawTextChild(); // a raw text child not made yet keeps the location it was added with
+            _location = value;
+        }
+    }
     public Category Category { get; set; }
     public ContentModel ContentModel { get; set; }
     public bool IsClosed { get; set; }
@@ -279,7 +361,8 @@ public sealed class Element
         var copy = (Element)MemberwiseClone();
         if (_value is StringBuilder builder) copy._value = builder.ToString();
         copy.ClearChildren();
-        for (var i = 0; i < _childCount; i++) copy.AddChild(GetChild(i).DeepClone());
+        if (_children is string raw) (copy._children, copy._childCount) = (raw, 1); // a raw text child not made yet
+        else for (var i = 0; i < _childCount; i++) copy.AddChild(GetChild(i).DeepClone());
         if (_extras is not null) copy._extras = _extras.Clone();
         return copy;
     }

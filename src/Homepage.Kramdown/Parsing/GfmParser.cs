@@ -170,13 +170,13 @@ internal sealed class GfmParser : KramdownParser
         foreach (var li in current.Children)
         {
             if (!li.HasChildren || li.Children[0].Type != ElementType.P || !li.Children[0].HasChildren) continue;
-            var descendant = li.Children[0].Children[0];
-            var value = descendant.Value ?? "";
+            var para = li.Children[0];
+            var value = para.FirstChildValue ?? "";
             var replaced = Rx(@"\A\s*\[ \]\s+").Unanchored.Replace(value, BoxUnchecked);
             var checkedOne = replaced != value;
             var replaced2 = Rx(@"\A\s*\[x\]\s+", i: true).Unanchored.Replace(replaced, BoxChecked);
             var uncheckedOne = replaced2 != replaced;
-            if (checkedOne || uncheckedOne) descendant.Value = replaced2;
+            if (checkedOne || uncheckedOne) para.FirstChildValue = replaced2;
             isTasklist = isTasklist || checkedOne || uncheckedOne;
             if (isTasklist) li.Attr["class"] = "task-list-item";
         }

@@ -11,8 +11,20 @@ internal partial class KramdownParser
     {
         Src.Pos += Src.MatchedSize;
         var children = Tree!.Children;
-        if (children.Count > 0 && children[^1].Type == ElementType.Blank) children[^1].Append(Src.Matched);
-        else children.Add(NewBlockEl(ElementType.Blank, Src.MatchedSize == 1 && Src.String[Src.Pos - 1] == '\n' ? "\n" : Src.Matched));
+        if (children.Count > 0 && children[^1].Type == ElementType.Blank)
+        {
+            var last = children[^1].Unshared();
+            children[^1] = last;
+            last.Append(Src.Matched);
+        }
+        else if (Src.MatchedSize == 1 && Src.String[Src.Pos - 1] == '\n' && BlockIal is null)
+        {
+            children.Add(Element.NewlineBlank);
+        }
+        else
+        {
+            children.Add(NewBlockEl(ElementType.Blank, Src.Matched));
+        }
         return true;
     }
 
@@ -365,7 +377,7 @@ internal partial class KramdownParser
                 foreach (var cellText in cells)
                 {
                     var tcell = new Element(ElementType.Td);
-                    tcell.Children.Add(new Element(ElementType.RawText, Strip(cellText)));
+                    tcell.AddRawText(Strip(cellText), 0);
                     trow.Children.Add(tcell);
                 }
                 columns = Math.Max(columns, cells.Count);

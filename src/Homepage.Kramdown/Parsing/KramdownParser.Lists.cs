@@ -215,7 +215,7 @@ internal partial class KramdownParser
                      !cit.HasChildren || cit.Children[0].Type != ElementType.P || cit.Children[0].Transparent)))
             {
                 if (itChildren.Count > 1 && itChildren[1].Type != ElementType.Blank && itChildren[0].HasChildren)
-                    itChildren[0].Children[0].Append("\n");
+                    itChildren[0].AppendToFirstChild("\n");
                 itChildren[0].Transparent = true;
             }
 
@@ -266,7 +266,7 @@ internal partial class KramdownParser
             var el = new Element(ElementType.Dt) { Location = Src.CurrentLineNumber() };
             var term = ApplyListItemIal(rawTerm, el);
             el.RawText = term;
-            el.Children.Add(new Element(ElementType.RawText, term));
+            el.AddRawText(term, 0);
             deflist.Children.Add(el);
         }
         deflist.Ial = para.Ial;
@@ -339,7 +339,7 @@ internal partial class KramdownParser
             it.FirstAsPara = false;
             if (itChildren.Count > 0 && itChildren[0].Type == ElementType.P && !wasFirstAsPara)
             {
-                if (itChildren.Count > 1 && itChildren[0].HasChildren) itChildren[0].Children[0].Append("\n");
+                if (itChildren.Count > 1 && itChildren[0].HasChildren) itChildren[0].AppendToFirstChild("\n");
                 itChildren[0].Transparent = true;
             }
         }

@@ -359,6 +359,10 @@ internal partial class KramdownParser
         {
             if (text.Length > 0) last.Append(text);
         }
+        else if (text.Length > 0 && last is null && type == ElementType.RawText)
+        {
+            tree.AddRawText(asString ?? text.ToString(), tree.Location); // as below for the first child
+        }
         else if (text.Length > 0)
         {
             var location = last is not null && last.Location != 0 ? last.Location : tree.Location;
@@ -455,6 +459,7 @@ internal partial class KramdownParser
             {
                 if (lastBlank is not null)
                 {
+                    if (lastBlank.IsShared) result[^1] = lastBlank = lastBlank.Unshared(); // it is the last kept
                     lastBlank.Append(child.Value ?? "");
                 }
                 else
