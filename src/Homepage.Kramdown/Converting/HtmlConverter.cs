@@ -55,10 +55,28 @@ internal sealed class HtmlConverter
     {
         _out = new StringBuilder(1024);
         _stack.Add(root);
-        foreach (var child in topLevel) Write(child, 0);
+        foreach (var child in topLevel)
+        {
+            Write(child, 0);
+            LetGo(child);
+        }
         _stack.RemoveAt(_stack.Count - 1);
         FinishRoot();
         return _out.ToString();
+    }
+
+    /// <summary>
+    /// Drops a written block's links to its descendants. The block was parsed long before its spans, so on a large page
+    /// it has been moved to an older generation by the time they are added, and the collector keeps whatever an older
+    /// object refers to until that generation is collected, dead or not: without this, every span element of a written
+    /// block would be copied into the older generations too. Headers keep their children (the table of contents, written
+    /// at the end, refers to them); footnote contents are not in the blocks (the markers refer to them).
+    /// </summary>
+    private static void LetGo(Element el)
+    {
+        if (el.Type == ElementType.Header || !el.HasChildren) return;
+        foreach (var child in el.Children) LetGo(child);
+        el.Children.Clear();
     }
 
     /// <summary>One element's HTML as a string (for footnotes and the table of contents).</summary>
