@@ -42,9 +42,9 @@ internal sealed class HtmlConverter
     /// <summary>Converts the tree (kramdown's <c>convert(el)</c> from the root).</summary>
     public string Convert(Element root)
     {
-        _out = new StringBuilder(1024);
+        _out = TakeOutputBuffer();
         Write(root, -IndentStep);
-        return _out.ToString();
+        return ReturnOutputBuffer();
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ internal sealed class HtmlConverter
     /// </summary>
     public string Convert(Element root, IEnumerable<Element> topLevel)
     {
-        _out = new StringBuilder(1024);
+        _out = TakeOutputBuffer();
         _stack.Add(root);
         foreach (var child in topLevel)
         {
@@ -62,7 +62,7 @@ internal sealed class HtmlConverter
         }
         _stack.RemoveAt(_stack.Count - 1);
         FinishRoot();
-        return _out.ToString();
+        return ReturnOutputBuffer();
     }
 
     /// <summary>
@@ -77,6 +77,32 @@ internal sealed class HtmlConverter
         if (el.Type == ElementType.Header || !el.HasChildren) return;
         foreach (var child in el.Children) LetGo(child);
         el.Children.Clear();
+    }
+
+    // The output buffer is kept for the thread's next conversion. A builder grows in chunks, and while a large page is
+    // written they all live through the collections that land meanwhile (copied from generation to generation); a
+    // cleared builder keeps its capacity in one array, which the next conversion fills without allocating.
+    [ThreadStatic] private static StringBuilder? t_outputBuffer;
+
+    /// <summary>Larger buffers are not kept (a thread keeps at most this many characters between conversions).</summary>
+    private const int KeptBufferCapacity = 8 << 20;
+
+    private static StringBuilder TakeOutputBuffer()
+    {
+        var buffer = t_outputBuffer ?? new StringBuilder(1024);
+        t_outputBuffer = null; // a conversion inside this one would make its own
+        return buffer;
+    }
+
+    private string ReturnOutputBuffer()
+    {
+        var html = _out.ToString();
+        if (_out.Capacity <= KeptBufferCapacity)
+        {
+            _out.Clear();
+            t_outputBuffer = _out;
+        }
+        return html;
     }
 
     /// <summary>One element's HTML as a string (for footnotes and the table of contents).</summary>
