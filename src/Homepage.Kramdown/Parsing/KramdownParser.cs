@@ -194,8 +194,8 @@ internal partial class KramdownParser
     protected List<Element> RentList() => _listPool.TryPop(out var list) ? list : new List<Element>();
 
     /// <summary>
-    /// Puts the rebuilt children into the element's own list (keeping its array, so large documents do not allocate a new
-    /// large array per pass) and returns the scratch list.
+    /// Puts the rebuilt children into the element (keeping its array when it has room, so large documents do not allocate
+    /// a new large array per pass) and returns the scratch list.
     /// </summary>
     protected void ReplaceChildren(Element element, List<Element> result)
     {
